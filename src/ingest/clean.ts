@@ -1,0 +1,138 @@
+// Clean: turn a raw page into body lines and metadata lines, by general rules only.
+// Noise (HTML, emoji, site chrome, spam) is removed; the body keeps its own script and punctuation,
+// so that quotes taken from it stay verbatim.
+import { repairMojibake } from './mojibake.js';
+
+export type LineKind = 'body' | 'meta';
+export type CleanLine = { text: string; kind: LineKind };
+export type NoiseCounts = {
+  htmlTags: number;
+  emoji: number;
+  chromeLines: number;
+  spamLines: number;
+  spamPhrases: number;
+  annotationMarks: number;
+  mojibakeRepaired: number;
+  mojibakeMarked: number;
+};
+export type CleanedFile = { lines: CleanLine[]; noise: NoiseCounts };
+
+export const emptyNoise = (): NoiseCounts => ({
+  htmlTags: 0, emoji: 0, chromeLines: 0, spamLines: 0, spamPhrases: 0, annotationMarks: 0, mojibakeRepaired: 0, mojibakeMarked: 0,
+});
+
+// Pictographs, emoji modifiers and joiners, and the symbol blocks that decorate spam; keeps circled
+// and dingbat numbers (① ❶), which plans use as list markers.
+const EMOJI = /(?![\u2460-\u24ff\u2776-\u2793])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}\u2600-\u27bf\u2b00-\u2bff\u{1f000}-\u{1faff}]/gu;
+
+const META_LABEL =
+  /^[-•·*\s]*(来源|來源|稿源|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|发文字号|發文字號|发文编号|發文編號|文号|文號|索引号|索引號|学段|學段|政策发布日期|政策發布日期|成文日期|主题分类|主題分類|责任编辑|責任編輯)\s*[:：]/;
+const DATE_ONLY = /^[-•·*\s]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
+
+const CHROME: RegExp[] = [
+  /^(当前位置|當前位置|您现在的位置|您現在的位置|您的位置|所在位置|首页\s*>|首頁\s*>)/,
+  /^(上一篇|下一篇|上一条|下一条|上一條|下一條|上一页|下一页|上一頁|下一頁)/,
+  /(分享到|扫一扫|掃一掃|扫码|掃碼|二维码|二維碼|微信扫|微信掃|关注我们|關注我們|在手机打开|在手機打開)/,
+  /(字体大小|字體大小|字号[:：]|字號[:：]|关闭窗口|關閉窗口|加入收藏|设为首页|設為首頁|返回顶部|返回頂部|打印本页|打印本頁)/,
+  /^(相关文档|相關文檔|相关热词|相關熱詞|相关阅读|相關閱讀|相关链接|相關鏈接|相关文章|相關文章|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|友情链接|友情鏈接|猜你喜欢|猜你喜歡)/,
+  /(阅读次数|閱讀次數|浏览次数|瀏覽次數|点击数|點擊數|本文已影响|本文已影響|预计阅读时长|預計閱讀時長|共计\d+个字|共計\d+個字)/,
+  /^(网站地图|網站地圖|版权所有|版權所有|copyright|主办单位|主辦單位|承办单位|承辦單位|联系我们|聯繫我們)/i,
+  /icp备|icp備|公网安备|公網安備/i,
+  /(领取福利|領取福利)/,
+  /\.(png|jpe?g|gif|svg|webp)\b/i,
+  /^[\d\s/第页頁共]+$/, // page counters: "221381", "第2/3页"
+  /^[-•·*\s]*無具體說明的有效期$|^[-•·*\s]*无具体说明的有效期$/,
+];
+
+const SPAM = /(黄色|黃色|毛片|一级大片|一級大片|成人视频|成人視頻|\bav\b|av不卡|在线观看|在線觀看|免费视频|免費視頻|博彩|赌场|賭場|娱乐城|娛樂城|六合彩|时时彩|時時彩|百家乐|百家樂|真人视讯|真人視訊|代开发票|代開發票|办证|辦證|裸聊|约炮|約炮|援交|威尼斯人|葡京)/gi;
+// A spam brand pasted into a sentence: two characters of brand, a gambling word, a platform word.
+const SPAM_PHRASE = /\p{Script=Han}{2}(?:皇朝|娱乐|娛樂|博彩|棋牌|彩票)(?:平台|平臺|官网|官網|注册|註冊|登录|登錄)[、，,]?/gu;
+// Word-processor comment anchors left in exported text, e.g. "[j1]".
+const ANNOTATION = /\[[a-z]{1,2}\d{1,3}\]/g;
+
+const SENTENCE_PUNCT = /[。；;！!？?，,：:]/;
+
+export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): CleanedFile {
+  const noise = emptyNoise();
+  let text = raw.replace(/\r\n?/g, '\n');
+  text = stripHtml(text, noise);
+  if (format === 'markdown') text = text.replace(/^#{1,6}\s+/gm, '').replace(/\*\*([^*]+)\*\*/g, '$1');
+
+  const lines: CleanLine[] = [];
+  for (const rawLine of text.split('\n')) {
+    let line = rawLine;
+    line = line.replace(EMOJI, () => {
+      noise.emoji++;
+      return '';
+    });
+    line = line.replace(ANNOTATION, () => {
+      noise.annotationMarks++;
+      return '';
+    });
+    line = line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+    if (!line) continue;
+    if (META_LABEL.test(line) || DATE_ONLY.test(line)) {
+      lines.push({ text: line.replace(/^[-•·*\s]+/, ''), kind: 'meta' });
+      continue;
+    }
+    const spamHits = line.match(SPAM)?.length ?? 0;
+    if (spamHits >= 2 || (spamHits === 1 && !/[。！？]/.test(line))) {
+      noise.spamLines++;
+      continue;
+    }
+    if (isChrome(line.replace(/^[•·●▪■◆◇○►▶*-]\s*/, "")) || isChrome(line)) {
+      noise.chromeLines++;
+      continue;
+    }
+    line = line.replace(SPAM_PHRASE, () => {
+      noise.spamPhrases++;
+      return '';
+    });
+    const mojibake = repairMojibake(line);
+    noise.mojibakeRepaired += mojibake.repaired;
+    noise.mojibakeMarked += mojibake.marked;
+    lines.push({ text: mojibake.text, kind: 'body' });
+  }
+  return { lines: dropMenuRuns(lines, noise), noise };
+}
+
+function stripHtml(text: string, noise: NoiseCounts): string {
+  if (!/<\/?[a-zA-Z][^<>]*>|&[a-z]+;|&#\d+;/.test(text)) return text;
+  const count = (re: RegExp) => (text.match(re)?.length ?? 0);
+  noise.htmlTags += count(/<\/?[a-zA-Z!][^<>]*>/g);
+  return text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, '&');
+}
+
+function isChrome(line: string): boolean {
+  if (CHROME.some((re) => re.test(line))) return true;
+  // Site banners: a web address on a short line that is not a sentence.
+  if (/[a-z0-9-]+\.(com|cn|net|org)\b/i.test(line) && line.length < 60 && !/[。；]/.test(line)) return true;
+  // Menu items: a bullet and a few words.
+  if (/^[•·●▪■◆◇○►▶*-]\s*/.test(line) && line.length <= 20 && !SENTENCE_PUNCT.test(line)) return true;
+  return false;
+}
+
+/** Navigation menus: three or more consecutive short lines that are not sentences or headings. */
+function dropMenuRuns(lines: CleanLine[], noise: NoiseCounts): CleanLine[] {
+  const isMenuLike = (l: CleanLine) => l.kind === 'body' && l.text.length <= 8 && !SENTENCE_PUNCT.test(l.text) && !/^[一二三四五六七八九十\d]+[、.．]/.test(l.text);
+  const keep = lines.map(() => true);
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && isMenuLike(lines[j])) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;
+    i = Math.max(j, i + 1);
+  }
+  noise.chromeLines += keep.filter((k) => !k).length;
+  return lines.filter((_, i) => keep[i]);
+}

