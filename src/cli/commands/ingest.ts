@@ -1,0 +1,72 @@
+// plans ingest / docs / show: build the index and look at what it holds.
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { config } from '../../config.js';
+import { ingestCorpus } from '../../ingest/pipeline.js';
+import { openIndex } from '../../retrieval/open-index.js';
+import { table, UserError } from '../io.js';
+import { indexOptions, progressBar } from '../options.js';
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('read the corpus, clean and split it, and (re)build the index; unchanged files are skipped')
+    .option('--corpus <dir>', 'directory of plan files (.txt, .md, .html)')
+    .option('--index <dir>', 'index directory')
+    .option('--force', 'rebuild even if nothing changed')
+    .action(async (opts: { corpus?: string; index?: string; force?: boolean }) => {
+      const c = config();
+      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {stage} [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : undefined;
+      const summary = await ingestCorpus({ corpusDir: opts.corpus ?? c.CORPUS_DIR, indexDir: opts.index ?? c.INDEX_DIR, config: c, force: opts.force, progress: progressBar(bar) });
+      bar?.stop();
+      for (const p of summary.problems) console.error(`skipped ${p.file}: ${p.message}`);
+      if (summary.status === 'unchanged') console.log('Nothing changed since the last ingest; the index is up to date.');
+      const n = summary.noise;
+      console.log(
+        table([
+          { documents: summary.documents, paragraphs: summary.paragraphs, 'files processed': summary.filesProcessed, 'files skipped': summary.filesSkipped, problems: summary.problems.length },
+        ]),
+      );
+      console.log(
+        table([
+          { 'noise removed': 'count', '': '' },
+          ...Object.entries(n).map(([k, v]) => ({ 'noise removed': k, count: v, '': '' })),
+        ].slice(1).map((r) => ({ 'noise removed': r['noise removed'], count: r.count }))),
+      );
+    });
+
+  program
+    .command('docs')
+    .description('list the indexed documents')
+    .option('--json', 'one JSON object per document')
+    .option('--index <dir>', 'index directory')
+    .action(async (opts: { json?: boolean; index?: string }) => {
+      const index = await openIndex(config(), indexOptions(opts));
+      const rows = index.documents.map((d) => ({ id: d.id, title: d.title, place: d.place, year: d.year, type: d.type, file: d.file, paragraphs: d.paragraphs }));
+      if (opts.json) for (const r of rows) console.log(JSON.stringify(r));
+      else console.log(table(rows));
+    });
+
+  program
+    .command('show <doc>')
+    .description('print a document’s cleaned text with its section tree')
+    .option('--section <text>', 'only the section whose heading contains this text')
+    .option('--index <dir>', 'index directory')
+    .action(async (docRef: string, opts: { section?: string; index?: string }) => {
+      const index = await openIndex(config(), indexOptions(opts));
+      const doc = index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
+      if (!doc) throw new UserError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);
+      console.log(`${doc.title}\n${doc.place} · ${doc.year} · ${doc.type} · ${doc.file}${doc.partial ? ' · partial page' : ''}`);
+      console.log(`issuer: ${doc.issuer} · published: ${doc.publishDate} · source: ${doc.sourceUrl}\n`);
+      console.log('Sections:');
+      for (const o of doc.outline) console.log(`${'  '.repeat(o.level)}${o.label}`);
+      let text = doc.text;
+      if (opts.section) {
+        const at = doc.outline.findIndex((o) => o.label.includes(opts.section!));
+        if (at < 0) throw new UserError(`No section matching "${opts.section}" in ${doc.id}.`);
+        const next = doc.outline.slice(at + 1).find((o) => o.level <= doc.outline[at].level);
+        text = doc.text.slice(doc.outline[at].start, next?.start ?? doc.text.length);
+      }
+      console.log(`\n${text}`);
+    });
+}

@@ -1,0 +1,30 @@
+// Small helpers shared by CLI commands: reading JSONL from stdin, printing tables, failing cleanly.
+import { createInterface } from 'node:readline';
+
+export async function readJsonLines<T>(input: NodeJS.ReadableStream = process.stdin): Promise<T[]> {
+  const out: T[] = [];
+  let n = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as T);
+    } catch {
+      throw new UserError(`stdin line ${n} is not JSON`);
+    }
+  }
+  return out;
+}
+
+/** An error whose message is meant for the user as it is: printed without a stack trace. */
+export class UserError extends Error {}
+
+export function table(rows: Array<Record<string, string | number>>): string {
+  if (!rows.length) return '';
+  const keys = Object.keys(rows[0]);
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const widths = keys.map((k) => Math.max(width(k), ...rows.map((r) => width(String(r[k])))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ');
+  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n');
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The `plans` command line. Every command opens (or first builds) the index from the corpus.
+import { Command, CommanderError } from 'commander';
+import { IndexMismatchError } from '../retrieval/index-store.js';
+import { logger, scrubSecrets } from '../log.js';
+import { UserError } from './io.js';
+import { register as registerIngest } from './commands/ingest.js';
+import { register as registerSearch } from './commands/search.js';
+
+export function buildProgram(): Command {
+  const program = new Command('plans').description('Questions and answers over official education plans, with verbatim citations.').exitOverride();
+  registerIngest(program);
+  registerSearch(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof UserError || err instanceof IndexMismatchError || (err as Error).message?.startsWith('No plan documents') || (err as Error).message?.startsWith('Corpus directory')) {
+      console.error(`plans: ${scrubSecrets((err as Error).message)}`);
+      return 2;
+    }
+    const ref = Math.random().toString(36).slice(2, 8);
+    logger.error({ err, ref }, 'command failed');
+    console.error(`plans: something went wrong (reference ${ref}); details are in the log.`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,70 @@
+// BM25 over lexical tokens (jieba words + Han bigrams), persisted with the index.
+// LangChain's BM25Retriever splits on spaces, which does not work for Chinese, hence this scorer.
+export type Bm25Index = {
+  k1: number;
+  b: number;
+  avgLength: number;
+  lengths: number[];
+  /** token → [chunk positions…, term frequencies…] (two halves of one array, for compact JSON). */
+  postings: Record<string, number[]>;
+};
+
+export function buildBm25(tokenLists: string[][], k1 = 1.2, b = 0.75): Bm25Index {
+  const postings = new Map<string, Map<number, number>>();
+  tokenLists.forEach((tokens, i) => {
+    for (const t of tokens) {
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = new Map()));
+      p.set(i, (p.get(i) ?? 0) + 1);
+    }
+  });
+  const lengths = tokenLists.map((t) => t.length);
+  const avgLength = lengths.reduce((a, n) => a + n, 0) / Math.max(1, lengths.length);
+  const out: Record<string, number[]> = {};
+  for (const [t, p] of postings) out[t] = [...p.keys(), ...p.values()];
+  return { k1, b, avgLength, lengths, postings: out };
+}
+
+export type Bm25Scorer = {
+  size: number;
+  idf(token: string): number;
+  /** Scores every chunk for the weighted query tokens; returns positions with a score, best first. */
+  search(tokens: Array<{ token: string; weight: number }>, allowed?: (position: number) => boolean): Array<{ position: number; score: number }>;
+};
+
+export function bm25Scorer(index: Bm25Index): Bm25Scorer {
+  const n = index.lengths.length;
+  const postings = new Map<string, { ids: Int32Array; tfs: Float32Array }>();
+  for (const [t, arr] of Object.entries(index.postings)) {
+    const half = arr.length / 2;
+    postings.set(t, { ids: Int32Array.from(arr.slice(0, half)), tfs: Float32Array.from(arr.slice(half)) });
+  }
+  const norm = Float32Array.from(index.lengths, (len) => index.k1 * (1 - index.b + (index.b * len) / (index.avgLength || 1)));
+  const idf = (token: string) => {
+    const df = postings.get(token)?.ids.length ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  return {
+    size: n,
+    idf,
+    search(tokens, allowed) {
+      const scores = new Float32Array(n);
+      const touched: number[] = [];
+      for (const { token, weight } of tokens) {
+        const p = postings.get(token);
+        if (!p) continue;
+        const w = idf(token) * weight;
+        for (let i = 0; i < p.ids.length; i++) {
+          const id = p.ids[i];
+          const tf = p.tfs[i];
+          if (scores[id] === 0) touched.push(id);
+          scores[id] += (w * tf * (index.k1 + 1)) / (tf + norm[id]);
+        }
+      }
+      return touched
+        .filter((id) => !allowed || allowed(id))
+        .map((id) => ({ position: id, score: scores[id] }))
+        .sort((a, b) => b.score - a.score);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// The persisted index: documents and chunks, BM25, the query lexicon and the HNSWLib vectors.
+// Every build goes into a fresh directory and is only then named in CURRENT (written to a temp file
+// and renamed), so a crash or an error mid-build leaves the previous build serving.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { Document } from '@langchain/core/documents';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { embedderKind, type Config } from '../config.js';
+import type { Chunk } from '../ingest/chunk.js';
+import type { NoiseCounts } from '../ingest/clean.js';
+import type { PlanDocument } from '../ingest/documents.js';
+import type { LoadProblem } from '../ingest/load.js';
+import { bm25Scorer, buildBm25, type Bm25Index, type Bm25Scorer } from './bm25.js';
+import { HashingEmbeddings, type HashingState } from './hashing-embeddings.js';
+import { buildLexicon, type Lexicon } from './lexicon.js';
+import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
+import { lexicalTokens, words } from './tokenize.js';
+
+export const INDEX_VERSION = 1;
+
+export type EmbedderInfo = { kind: 'hashing' | 'openai'; model: string; dimension: number };
+export type FileRecord = { file: string; sha256: string; encoding: string; documents: string[]; noise: NoiseCounts };
+export type Manifest = {
+  version: number;
+  builtAt: string;
+  embedder: EmbedderInfo;
+  files: FileRecord[];
+  problems: LoadProblem[];
+  documents: number;
+  paragraphs: number;
+};
+
+export type PlanIndex = {
+  dir: string;
+  manifest: Manifest;
+  documents: PlanDocument[];
+  chunks: Chunk[];
+  docById: Map<string, PlanDocument>;
+  bm25: Bm25Scorer;
+  vectors: HNSWLib;
+  embedder: Embeddings;
+  lexicon: Lexicon;
+};
+
+export type BuildInput = { files: FileRecord[]; problems: LoadProblem[]; documents: PlanDocument[]; chunks: Chunk[] };
+export type BuildProgress = (stage: string, done: number, total: number) => void;
+
+const GLOSSARY = new URL('../../data/glossary.json', import.meta.url).pathname;
+
+export function embedderFor(config: Config, hashing?: HashingState): Embeddings & { info: () => EmbedderInfo } {
+  if (embedderKind(config) === 'openai') {
+    const e = new OpenAICompatibleEmbeddings(config) as OpenAICompatibleEmbeddings & { info: () => EmbedderInfo };
+    e.info = () => ({ kind: 'openai', model: config.OPENAI_EMBEDDING_MODEL, dimension: 0 });
+    return e;
+  }
+  const e = new HashingEmbeddings(hashing ?? { dimension: config.HASH_DIM }) as HashingEmbeddings & { info: () => EmbedderInfo };
+  e.info = () => ({ kind: 'hashing', model: 'hashing-ngram-v1', dimension: e.dimension });
+  return e;
+}
+
+export async function currentBuildDir(indexDir: string): Promise<string | undefined> {
+  const pointer = join(indexDir, 'CURRENT');
+  if (!existsSync(pointer)) return undefined;
+  const id = (await readFile(pointer, 'utf8')).trim();
+  const dir = join(indexDir, 'builds', id);
+  return existsSync(join(dir, 'manifest.json')) ? dir : undefined;
+}
+
+export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
+  const dir = await currentBuildDir(indexDir);
+  return dir ? (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest) : undefined;
+}
+
+/** Builds a complete index in a new directory, then switches CURRENT to it. */
+export async function writeIndex(indexDir: string, input: BuildInput, config: Config, progress: BuildProgress = () => {}): Promise<string> {
+  const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const dir = join(indexDir, 'builds', id);
+  await mkdir(dir, { recursive: true });
+  try {
+    const texts = input.chunks.map((c) => c.text);
+    progress('tokenise', 0, texts.length);
+    const tokenLists = input.chunks.map((c) => lexicalTokens(c.simplified));
+    const bm25 = buildBm25(tokenLists);
+    const corpusWords = new Set(input.chunks.flatMap((c) => words(c.simplified)));
+    progress('lexicon', 0, 1);
+    const lexicon = await buildLexicon(corpusWords, GLOSSARY);
+    const embedder = embedderFor(config);
+    if (embedder instanceof HashingEmbeddings) embedder.fit(input.chunks.map((c) => c.simplified));
+    const vectors = await embedAll(embedder, input.chunks, progress);
+    const info = embedder.info();
+    info.dimension = vectors.args.numDimensions ?? info.dimension;
+    const manifest: Manifest = {
+      version: INDEX_VERSION,
+      builtAt: new Date().toISOString(),
+      embedder: info,
+      files: input.files,
+      problems: input.problems,
+      documents: input.documents.length,
+      paragraphs: input.chunks.length,
+    };
+    await vectors.save(join(dir, 'hnswlib'));
+    await writeFile(join(dir, 'store.json'), JSON.stringify({ documents: input.documents, chunks: input.chunks }));
+    await writeFile(join(dir, 'bm25.json'), JSON.stringify(bm25));
+    await writeFile(join(dir, 'lexicon.json'), JSON.stringify(lexicon));
+    await writeFile(join(dir, 'embedder.json'), JSON.stringify(embedder instanceof HashingEmbeddings ? embedder.state() : info));
+    // The manifest is written last: a build directory without one is incomplete and never served.
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    const pointerTmp = join(indexDir, `CURRENT.${id}.tmp`);
+    await writeFile(pointerTmp, id);
+    await rename(pointerTmp, join(indexDir, 'CURRENT'));
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  await pruneBuilds(indexDir, id);
+  return dir;
+}
+
+async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress): Promise<HNSWLib> {
+  const BATCH = 2000;
+  let store: HNSWLib | undefined;
+  for (let i = 0; i < chunks.length; i += BATCH) {
+    progress('embed', i, chunks.length);
+    const batch = chunks.slice(i, i + BATCH);
+    const vectors = await embedder.embedDocuments(batch.map((c) => c.text));
+    const docs = batch.map((c, k) => new Document({ pageContent: c.text, metadata: { position: i + k } }));
+    store ??= new HNSWLib(embedder, { space: 'cosine', numDimensions: vectors[0].length });
+    await store.addVectors(vectors, docs);
+  }
+  progress('embed', chunks.length, chunks.length);
+  if (!store) throw new Error('nothing to index');
+  return store;
+}
+
+/** Keeps the serving build and the one before it; removes older and abandoned ones. */
+async function pruneBuilds(indexDir: string, keep: string): Promise<void> {
+  const builds = (await readdir(join(indexDir, 'builds')).catch(() => [] as string[])).sort();
+  const older = builds.filter((b) => b !== keep);
+  for (const b of older.slice(0, -1)) await rm(join(indexDir, 'builds', b), { recursive: true, force: true });
+  for (const f of await readdir(indexDir)) if (/^CURRENT\..*\.tmp$/.test(f)) await rm(join(indexDir, f), { force: true });
+}
+
+export class IndexMismatchError extends Error {}
+
+export async function loadIndex(indexDir: string, config: Config): Promise<PlanIndex | undefined> {
+  const dir = await currentBuildDir(indexDir);
+  if (!dir) return undefined;
+  const read = async <T>(name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as T;
+  const manifest = await read<Manifest>('manifest.json');
+  const wanted = embedderKind(config);
+  if (manifest.version !== INDEX_VERSION) throw new IndexMismatchError(`The index in ${indexDir} is from an older version of plans-bot. Re-ingest: npm run -s plans -- ingest`);
+  if (manifest.embedder.kind !== wanted || (wanted === 'hashing' && manifest.embedder.dimension !== config.HASH_DIM) || (wanted === 'openai' && manifest.embedder.model !== config.OPENAI_EMBEDDING_MODEL)) {
+    throw new IndexMismatchError(
+      `The index in ${indexDir} was built with the ${manifest.embedder.kind} embedder (${manifest.embedder.model}, dimension ${manifest.embedder.dimension}), but the settings ask for ${wanted}${wanted === 'hashing' ? ` (dimension ${config.HASH_DIM})` : ` (${config.OPENAI_EMBEDDING_MODEL})`}. Re-ingest to rebuild it: npm run -s plans -- ingest`,
+    );
+  }
+  const store = await read<{ documents: PlanDocument[]; chunks: Chunk[] }>('store.json');
+  const embedder = embedderFor(config, wanted === 'hashing' ? await read<HashingState>('embedder.json') : undefined);
+  const vectors = await HNSWLib.load(join(dir, 'hnswlib'), embedder);
+  return {
+    dir,
+    manifest,
+    documents: store.documents,
+    chunks: store.chunks,
+    docById: new Map(store.documents.map((d) => [d.id, d])),
+    bm25: bm25Scorer(await read<Bm25Index>('bm25.json')),
+    vectors,
+    embedder,
+    lexicon: await read<Lexicon>('lexicon.json'),
+  };
+}

@@ -1,0 +1,107 @@
+// Hybrid search: BM25 and vector rankings fused by reciprocal rank, within the documents the
+// question's place and year point to. The confidence says how well the best passage covers the
+// question, and drops when the plans asked about are not in the index.
+import type { Chunk } from '../ingest/chunk.js';
+import type { PlanDocument } from '../ingest/documents.js';
+import type { PlanIndex } from './index-store.js';
+import { understandQuery, type QueryUnderstanding } from './query.js';
+import { hanBigrams, lexicalTokens } from './tokenize.js';
+
+export type SearchHit = { chunk: Chunk; doc: PlanDocument; score: number; lexicalRank?: number; vectorRank?: number };
+export type SearchResult = {
+  query: QueryUnderstanding;
+  hits: SearchHit[];
+  /** Documents the search was limited to (empty: all). */
+  scopeDocs: string[];
+  /** What the question asks for that the index does not have, e.g. "深圳" or "青岛 2021". */
+  missingScope?: string;
+  confidence: number;
+};
+
+/** Fusion weights and constants, tuned on the development set (see README, "Retrieval quality"). */
+export const RANKING = { rrfK: 20, lexicalWeight: 1.0, vectorWeight: 0.6, expansionWeight: 0.5, typeBoost: 1.15, candidates: 100 };
+
+export async function searchPlans(index: PlanIndex, question: string, options: { k?: number } = {}): Promise<SearchResult> {
+  const k = options.k ?? 10;
+  const query = understandQuery(index, question);
+  const { allowedDocs, missingScope } = scopeFor(index, query);
+  const allowed = allowedDocs ? new Set(allowedDocs) : undefined;
+  const chunkAllowed = (position: number) => !allowed || allowed.has(index.chunks[position].docId);
+
+  const lexicalQuery = [
+    ...lexicalTokens(query.topic).map((token) => ({ token, weight: 1 })),
+    ...query.expansions.flatMap((w) => lexicalTokens(w)).map((token) => ({ token, weight: RANKING.expansionWeight })),
+  ];
+  const lexical = index.bm25.search(lexicalQuery, chunkAllowed).slice(0, RANKING.candidates);
+
+  const vectorText = [query.topic, ...query.expansions].join(' ');
+  const total = index.chunks.length;
+  const vector = await index.vectors.similaritySearchVectorWithScore(
+    await index.embedder.embedQuery(vectorText),
+    Math.min(RANKING.candidates, total),
+    allowed ? (d) => allowed.has(index.chunks[d.metadata.position as number].docId) : undefined,
+  );
+
+  const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
+  const add = (position: number, rank: number, weight: number, kind: 'lexicalRank' | 'vectorRank') => {
+    const entry = fused.get(position) ?? { score: 0 };
+    entry.score += weight / (RANKING.rrfK + rank);
+    entry[kind] = rank;
+    fused.set(position, entry);
+  };
+  lexical.forEach((h, r) => add(h.position, r + 1, RANKING.lexicalWeight, 'lexicalRank'));
+  vector.forEach(([d], r) => add(d.metadata.position as number, r + 1, RANKING.vectorWeight, 'vectorRank'));
+
+  const hits: SearchHit[] = [...fused]
+    .map(([position, f]) => {
+      const chunk = index.chunks[position];
+      const doc = index.docById.get(chunk.docId)!;
+      const typeBoost = query.types.includes(doc.type) ? RANKING.typeBoost : 1;
+      return { chunk, doc, score: f.score * typeBoost, lexicalRank: f.lexicalRank, vectorRank: f.vectorRank };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k);
+
+  const coverage = hits.length ? topicCoverage(index, query, hits.slice(0, 3)) : 0;
+  const confidence = missingScope ? coverage * 0.3 : coverage;
+  return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+/** The documents a question is about: those of the places it names, narrowed to the years it names. */
+export function scopeFor(index: PlanIndex, query: QueryUnderstanding): { allowedDocs?: string[]; missingScope?: string } {
+  let docs: PlanDocument[] | undefined;
+  if (query.places.length || query.anonymised) {
+    docs = index.documents.filter((d) => query.places.includes(d.place) || (query.anonymised && d.place === 'unknown'));
+  }
+  if (!docs && query.unknownPlaces.length) return { missingScope: query.unknownPlaces.join('、') };
+  if (query.years.length) {
+    const pool = docs ?? index.documents;
+    const inYear = pool.filter((d) => query.years.includes(d.year as number));
+    if (inYear.length) {
+      // Keep every named place represented: a cross-place question keeps each place's plan for that year.
+      const placesCovered = new Set(inYear.map((d) => d.place));
+      const missingPlaces = query.places.filter((p) => !placesCovered.has(p));
+      docs = missingPlaces.length ? [...inYear, ...pool.filter((d) => missingPlaces.includes(d.place))] : inYear;
+      if (missingPlaces.length) return { allowedDocs: docs.map((d) => d.id), missingScope: `${missingPlaces.join('、')} ${query.years.join('/')}` };
+    } else if (docs) {
+      return { allowedDocs: docs.map((d) => d.id), missingScope: `${query.places.join('、') || query.unknownPlaces.join('、')} ${query.years.join('/')}`.trim() };
+    }
+  }
+  if (query.unknownPlaces.length && !query.places.length) return { allowedDocs: docs?.map((d) => d.id), missingScope: query.unknownPlaces.join('、') };
+  return { allowedDocs: docs?.map((d) => d.id) };
+}
+
+/** Share of the question's topic (idf-weighted Han bigrams and expansion words) found in the best passages. */
+function topicCoverage(index: PlanIndex, query: QueryUnderstanding, top: SearchHit[]): number {
+  const terms = [...new Set([...hanBigrams(query.topic).map((b) => `~${b}`), ...query.expansions.flatMap((w) => lexicalTokens(w).filter((t) => !t.startsWith('~')))])];
+  if (!terms.length) return 0;
+  let have = 0;
+  let all = 0;
+  const texts = top.map((h) => new Set(lexicalTokens(h.chunk.simplified)));
+  for (const t of terms) {
+    const w = index.bm25.idf(t) || 0.5;
+    all += w;
+    if (texts.some((s) => s.has(t))) have += w;
+  }
+  return all ? have / all : 0;
+}
