@@ -37,7 +37,7 @@ export function repairMojibake(line: string): MojibakeResult {
   const suspicious = (k: number) => k >= 0 && k < chars.length && (rare[k] || isDebris(chars[k]));
   const isSeed = (k: number) =>
     (chars[k] === '?' && (isHan(chars[k - 1]) || isHan(chars[k + 1]))) ||
-    (rare[k] && [k - 2, k - 1, k + 1, k + 2].some((j) => j >= 0 && j < chars.length && (rare[j] || chars[j] === '?')));
+    (rare[k] && [k - 2, k - 1, k + 1, k + 2].some((j) => j >= 0 && j < chars.length && (rare[j] || /[?\u3100-\u312f]/.test(chars[j]))));
 
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < chars.length; i++) {
@@ -60,7 +60,7 @@ export function repairMojibake(line: string): MojibakeResult {
   let marked = 0;
   for (const [s, e] of spans) {
     out += chars.slice(at, s).join('');
-    const fixed = tryRedecode(simplified.slice(s, e).join(''));
+    const fixed = tryRedecode(chars.slice(s, e).join('')) ?? tryRedecode(simplified.slice(s, e).join(''));
     if (fixed) {
       out += fixed;
       repaired++;

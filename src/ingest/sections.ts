@@ -27,7 +27,7 @@ export function clipLabel(text: string): string {
 
 /** A paragraph that is only a heading ("一、加强党的领导,提升教育治理水平"), with no sentence of its own. */
 export function isHeadingOnly(paragraph: string): boolean {
-  return Boolean(headingOf(paragraph)) && paragraph.length <= 60 && !/[。；！？]./.test(paragraph);
+  return Boolean(headingOf(paragraph)) && paragraph.length <= 60 && !/[。；！？]/.test(paragraph);
 }
 
 /** Keeps the current path while walking a document top-down. */

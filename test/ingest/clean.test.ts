@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/ingest/clean.js';
+import { repairMojibake } from '../../src/ingest/mojibake.js';
+import { bundledChunks } from '../helpers/corpus.js';
+
+const EMOJI = /[\p{Extended_Pictographic}\u200d\ufe0f]/u;
+
+describe('cleaning the bundled corpus', () => {
+  it('leaves no emoji, HTML, menu, chrome or spam in any chunk', async () => {
+    const chunks = await bundledChunks();
+    expect(chunks.length).toBeGreaterThan(100);
+    for (const c of chunks) {
+      expect(c.text, c.id).not.toMatch(EMOJI);
+      expect(c.text, c.id).not.toMatch(/<\/?[a-z][^>]*>/i);
+      // Known noise in these files: menus, breadcrumbs, page chrome, share prompts, spam, ad lines.
+      expect(c.text, c.id).not.toMatch(/當前位置|上一篇|下一篇|相關熱詞|推薦訪問|字体大小|扫一扫|微信扫码|领取福利|毛片|傲世皇朝|SUCAI198|勤學考試網|\[j1\]|2019close\.png/);
+      expect(c.text.trim(), c.id).not.toMatch(/^(領導講話|工作總結|心得體會|考試時間|范文大全)$/);
+    }
+  });
+
+  it('keeps the body verbatim: same script, same punctuation', async () => {
+    const chunks = await bundledChunks();
+    const all = chunks.map((c) => c.text).join('\n');
+    expect(all).toContain('力爭普惠性幼兒園覆蓋率達到90%');
+    expect(all).toContain('中职毕业生就业率达97%以上');
+    // The spam brand pasted into a sentence is gone; the sentence around it stays.
+    expect(all).toContain('全面推進落實省政府《開展“一帶一路”教育行動合作備忘錄》');
+  });
+
+  it('marks mojibake that cannot be repaired instead of passing it off as text', async () => {
+    const chunks = await bundledChunks();
+    const garbled = chunks.filter((c) => c.garbled);
+    expect(garbled.length).toBeGreaterThan(0);
+    expect(garbled.map((c) => c.text).join('')).not.toMatch(/茖W|螀|皫锩/);
+  });
+});
+
+describe('cleaning synthetic noise', () => {
+  it('removes emoji, tags, menus, breadcrumbs, share prompts, counters and spam', () => {
+    const raw = [
+      '<div class="nav"><ul><li>首页</li><li>新闻</li><li>公告</li><li>政策</li></ul></div>',
+      '您现在的位置：首页 > 教育新闻 > 正文',
+      '<p>2030年全县教育工作要点</p>',
+      '发布时间：2030-01-05 浏览次数：1234',
+      '一、推进🚀学前教育普惠发展👩‍🏫',
+      '1.新建幼儿园5所。确保普惠率达到95%。<br>',
+      '分享到：微信 微博 QQ空间',
+      '上一篇：某某新闻',
+      '澳门葡京赌场在线注册送彩金 百家乐',
+      '12345',
+    ].join('\n');
+    const cleaned = cleanText(raw, 'html');
+    const body = cleaned.lines.filter((l) => l.kind === 'body').map((l) => l.text);
+    expect(body).toEqual(['2030年全县教育工作要点', '一、推进学前教育普惠发展', '1.新建幼儿园5所。确保普惠率达到95%。']);
+    expect(cleaned.lines.find((l) => l.kind === 'meta')?.text).toMatch(/^发布时间/);
+    expect(cleaned.noise.emoji).toBeGreaterThanOrEqual(3);
+    expect(cleaned.noise.spamLines).toBe(1);
+  });
+
+  it('repairs UTF-8 that was decoded as GBK when the bytes survive', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    // A phrase whose UTF-8 bytes all survive a GBK decoding (many lose a byte, which cannot be repaired).
+    const survives = (s: string) => iconv.encode(iconv.decode(Buffer.from(s, 'utf8'), 'gbk'), 'gbk').equals(Buffer.from(s, 'utf8'));
+    const original = ['全面推进教育现代化建设', '推进教育现代化', '加快建设教育强国', '深化教育评价改革', '办好人民满意的教育', '落实立德树人根本任务'].find(survives)!;
+    expect(original).toBeDefined();
+    const garbled = iconv.decode(Buffer.from(original, 'utf8'), 'gbk');
+    const repaired = repairMojibake(`总体要求：${garbled}。`);
+    expect(repaired.text).toBe(`总体要求：${original}。`);
+    expect(repaired.repaired).toBe(1);
+  });
+
+  it('leaves ordinary text with a few rare characters alone', () => {
+    const line = '加大对泸溪县的支持，推进荔湾区增滘小学建设，巩固控辍保学成果。';
+    expect(repairMojibake(line)).toEqual({ text: line, repaired: 0, marked: 0 });
+  });
+});

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resultJson } from '../../src/cli/commands/search.js';
+import { evaluateRuns, type QaItem } from '../../src/retrieval/evaluate.js';
+import { IndexMismatchError, loadIndex } from '../../src/retrieval/index-store.js';
+import { searchPlans } from '../../src/retrieval/search.js';
+import { tempDir, testConfig } from '../helpers/corpus.js';
+import { bundledIndex } from '../helpers/index.js';
+
+const QA = '../shared/eval/dev-qa.jsonl';
+const SCORER = '../shared/eval/score.mjs';
+
+describe('hybrid search over the bundled index', () => {
+  it('answers a question naming a place from that place’s plan only, for every bundled place', async () => {
+    const { index } = await bundledIndex();
+    const places = [...new Set(index.documents.map((d) => d.place).filter((p) => p !== 'unknown'))];
+    expect(places.length).toBeGreaterThanOrEqual(4);
+    for (const place of places) {
+      const doc = index.documents.find((d) => d.place === place)!;
+      const english = doc.placeAliases.find((a) => /^[A-Z]/.test(a))!;
+      for (const question of [`${place}智慧教育有什么安排`, `${place}集团化办学怎么推进`, `${place}教师队伍建设`, `What does ${english} plan for teachers?`]) {
+        const { hits } = await searchPlans(index, question, { k: 10 });
+        expect(hits.length, question).toBeGreaterThan(0);
+        for (const h of hits) expect(h.doc.place, question).toBe(place);
+      }
+    }
+  });
+
+  it('narrows to the year named, and says when a place has no plan for that year', async () => {
+    const { index } = await bundledIndex();
+    const r2021 = await searchPlans(index, '廣州2021年對外籍人員子女學校有什麼打算?');
+    expect(new Set(r2021.hits.map((h) => h.doc.year))).toEqual(new Set([2021]));
+    const missing = await searchPlans(index, '青岛2021年学前教育的目标是什么?');
+    expect(missing.missingScope).toMatch(/青岛 2021/);
+    const elsewhere = await searchPlans(index, '深圳2021年教育工作要点有哪些重点?');
+    expect(elsewhere.missingScope).toBe('深圳');
+    const answered = await searchPlans(index, '青岛2020年普惠性幼儿园覆盖率要达到多少?');
+    expect(answered.missingScope).toBeUndefined();
+    expect(answered.confidence).toBeGreaterThan(missing.confidence);
+    expect(answered.confidence).toBeGreaterThan(elsewhere.confidence);
+  });
+
+  it('finds English questions through the dictionary expansion', async () => {
+    const { index } = await bundledIndex();
+    const { hits, query } = await searchPlans(index, 'What is Xiangxi’s target for the vocational school graduate employment rate?');
+    expect(query.places).toEqual(['湘西']);
+    expect(query.expansions).toEqual(expect.arrayContaining(['就业率']));
+    expect(hits.slice(0, 3).some((h) => h.chunk.text.includes('就业率'))).toBe(true);
+  });
+
+  it('meets the development-set targets and agrees with the reference scorer', async () => {
+    const { index } = await bundledIndex();
+    const qa = readFileSync(QA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as QaItem);
+    const runs = [];
+    for (const q of qa) runs.push(resultJson(q.id, await searchPlans(index, q.question, { k: 10 })));
+    const ours = evaluateRuns(qa, runs.map((r) => ({ id: r.id!, results: r.results })), 5);
+    const runFile = join(tempDir(), 'run.jsonl');
+    writeFileSync(runFile, runs.map((r) => JSON.stringify(r)).join('\n'));
+    const reference = JSON.parse(execFileSync('node', [SCORER, QA, runFile, '--k', '5', '--json'], { encoding: 'utf8' }));
+    expect([ours['recall@1'], ours['recall@5'], ours['recall@10'], ours['mrr@10']]).toEqual([reference['recall@1'], reference['recall@5'], reference['recall@10'], reference['mrr@10']]);
+    expect(ours['recall@5']).toBeGreaterThanOrEqual(0.9);
+    expect(ours['recall@1']).toBeGreaterThanOrEqual(0.7);
+    for (const [kind, g] of Object.entries(ours.by_kind)) expect(g.recall, kind).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('the index on disk', () => {
+  it('survives a restart: loaded again from disk, it gives the same results', async () => {
+    const { dir, index } = await bundledIndex();
+    const reloaded = (await loadIndex(dir, testConfig()))!;
+    for (const q of ['湘西州教育督导要建立哪些机制?', 'How many sister schools did Guangzhou add in 2020?']) {
+      const a = (await searchPlans(index, q)).hits.map((h) => h.chunk.id);
+      const b = (await searchPlans(reloaded, q)).hits.map((h) => h.chunk.id);
+      expect(b).toEqual(a);
+    }
+  });
+
+  it('refuses to load with another embedder, and says to re-ingest', async () => {
+    const { dir } = await bundledIndex();
+    await expect(loadIndex(dir, testConfig({ HASH_DIM: '256' }))).rejects.toThrow(IndexMismatchError);
+    await expect(loadIndex(dir, testConfig({ OPENAI_API_KEY: 'sk-test' }))).rejects.toThrow(/Re-ingest/);
+  });
+});
