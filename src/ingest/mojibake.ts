@@ -75,10 +75,10 @@ export function repairMojibake(line: string): MojibakeResult {
 }
 
 function hasRareCluster(line: string): boolean {
-  const chars = Array.from(line);
+  const chars = Array.from(toSimplified(line));
   let lastRare = -10;
   for (let i = 0; i < chars.length; i++) {
-    if (!isRareHan(toSimplified(chars[i]))) continue;
+    if (!isRareHan(chars[i])) continue;
     if (i - lastRare <= 2) return true;
     lastRare = i;
   }

@@ -85,30 +85,47 @@ export function allPlaces(): Place[] {
 
 export type PlaceMention = { place: Place; alias: string; index: number };
 
-let matcher: { re: RegExp; byAlias: Map<string, Place[]> } | undefined;
+// Aliases grouped by first character, longest first: one pass over the text, no giant regex.
+let byFirstChar: Map<string, Array<{ alias: string; places: Place[] }>> | undefined;
 
-/** Every mention of a gazetteer place in a text (either script; pinyin aliases case-insensitively). */
-export function findPlaceMentions(text: string): PlaceMention[] {
-  if (!matcher) {
-    const byAlias = new Map<string, Place[]>();
-    for (const place of allPlaces())
-      for (const alias of place.aliases) {
-        const key = alias.toLowerCase();
-        byAlias.set(key, [...(byAlias.get(key) ?? []), place]);
-      }
-    const escaped = [...byAlias.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    matcher = { re: new RegExp(escaped.join('|'), 'gi'), byAlias };
-  }
-  const out: PlaceMention[] = [];
-  for (const m of text.matchAll(matcher.re)) {
-    const alias = m[0];
-    // Latin aliases must stand alone as words (Gansu, not "gansuxyz").
-    if (/^[a-z]/i.test(alias)) {
-      const before = text[m.index! - 1] ?? ' ';
-      const after = text[m.index! + alias.length] ?? ' ';
-      if (/[a-z]/i.test(before) || /[a-z]/i.test(after)) continue;
+function aliasTable(): Map<string, Array<{ alias: string; places: Place[] }>> {
+  if (byFirstChar) return byFirstChar;
+  const byAlias = new Map<string, Place[]>();
+  for (const place of allPlaces())
+    for (const alias of place.aliases) {
+      const key = alias.toLowerCase();
+      byAlias.set(key, [...(byAlias.get(key) ?? []), place]);
     }
-    for (const place of matcher.byAlias.get(alias.toLowerCase()) ?? []) out.push({ place, alias, index: m.index! });
+  byFirstChar = new Map();
+  for (const [alias, places] of byAlias) {
+    const first = alias[0];
+    if (!byFirstChar.has(first)) byFirstChar.set(first, []);
+    byFirstChar.get(first)!.push({ alias, places });
+  }
+  for (const list of byFirstChar.values()) list.sort((a, b) => b.alias.length - a.alias.length);
+  return byFirstChar;
+}
+
+/** Every mention of a gazetteer place in a text (either script; pinyin aliases case-insensitively), longest match first. */
+export function findPlaceMentions(text: string): PlaceMention[] {
+  const table = aliasTable();
+  const lower = text.toLowerCase();
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < lower.length; ) {
+    const candidates = table.get(lower[i]);
+    const hit = candidates?.find(({ alias }) => lower.startsWith(alias, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    // Latin aliases must stand alone as words (Gansu, not "gansuxyz").
+    const latin = /^[a-z]/.test(hit.alias);
+    if (latin && (/[a-z]/.test(lower[i - 1] ?? '') || /[a-z]/.test(lower[i + hit.alias.length] ?? ''))) {
+      i++;
+      continue;
+    }
+    for (const place of hit.places) out.push({ place, alias: text.slice(i, i + hit.alias.length), index: i });
+    i += hit.alias.length;
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Tokens for lexical search and hashing: jieba words (search mode) plus character bigrams of every
 // Han run, all from the simplified form, so both scripts meet in one vocabulary.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../text/script.js';
 
 let jieba: Jieba | undefined;

@@ -27,12 +27,7 @@ export function register(program: Command): void {
           { documents: summary.documents, paragraphs: summary.paragraphs, 'files processed': summary.filesProcessed, 'files skipped': summary.filesSkipped, problems: summary.problems.length },
         ]),
       );
-      console.log(
-        table([
-          { 'noise removed': 'count', '': '' },
-          ...Object.entries(n).map(([k, v]) => ({ 'noise removed': k, count: v, '': '' })),
-        ].slice(1).map((r) => ({ 'noise removed': r['noise removed'], count: r.count }))),
-      );
+      console.log(table(Object.entries(n).map(([kind, count]) => ({ 'noise removed': kind, count }))));
     });
 
   program
