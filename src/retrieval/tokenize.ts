@@ -1,18 +1,13 @@
 // Tokens for lexical search and hashing: jieba words (search mode) plus character bigrams of every
 // Han run, all from the simplified form, so both scripts meet in one vocabulary.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { cut_for_search } from 'jieba-wasm';
 import { toSimplified } from '../text/script.js';
-
-let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '对', '把', '将', '为', '要', '年', '什么', '哪些', '多少', '怎么', '如何', '吗', '呢', '啥', '个', '这', '那', '都', '也', '就', '着', '被', '让', '给']);
 
 /** Words of a text, in simplified script, without punctuation and stop words. */
 export function words(text: string): string[] {
-  return segmenter()
-    .cutForSearch(toSimplified(text).toLowerCase(), true)
+  return cut_for_search(toSimplified(text).toLowerCase(), true)
     .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP.has(w));
 }
 
