@@ -25,6 +25,8 @@ export function buildBm25(tokenLists: string[][], k1 = 1.2, b = 0.75): Bm25Index
   return { k1, b, avgLength, lengths, postings: out };
 }
 
+const MIN_TOKEN_WEIGHT = 0.05;
+
 export type Bm25Scorer = {
   size: number;
   idf(token: string): number;
@@ -54,6 +56,8 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
         const p = postings.get(token);
         if (!p) continue;
         const w = idf(token) * weight;
+        // A token in most chunks (教育, 工作) barely moves the ranking but costs a walk over them all.
+        if (w < MIN_TOKEN_WEIGHT) continue;
         for (let i = 0; i < p.ids.length; i++) {
           const id = p.ids[i];
           const tf = p.tfs[i];
@@ -61,10 +65,9 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
           scores[id] += (w * tf * (index.k1 + 1)) / (tf + norm[id]);
         }
       }
-      return touched
-        .filter((id) => !allowed || allowed(id))
-        .map((id) => ({ position: id, score: scores[id] }))
-        .sort((a, b) => b.score - a.score);
+      const out: Array<{ position: number; score: number }> = [];
+      for (const id of touched) if (!allowed || allowed(id)) out.push({ position: id, score: scores[id] });
+      return out.sort((a, b) => b.score - a.score);
     },
   };
 }

@@ -31,15 +31,26 @@ const TYPE_WORDS: Record<DocType, RegExp> = {
   other: /$^/,
 };
 
+const aliasCache = new WeakMap<PlanIndex, Array<[string, string]>>();
+/** Aliases of the places the index has plans for, longest first (computed once per index). */
+function indexedPlaceAliases(index: PlanIndex): Array<[string, string]> {
+  let aliases = aliasCache.get(index);
+  if (!aliases) {
+    const known = new Map<string, string>();
+    for (const d of index.documents) if (d.place !== 'unknown') for (const a of [d.place, ...d.placeAliases]) known.set(a.toLowerCase(), d.place);
+    aliases = [...known].sort((a, b) => b[0].length - a[0].length);
+    aliasCache.set(index, aliases);
+  }
+  return aliases;
+}
+
 export function understandQuery(index: PlanIndex, question: string): QueryUnderstanding {
   const script = detectScript(question);
   const simplified = toSimplified(question.normalize('NFKC'));
   let topic = simplified;
 
   const places = new Set<string>();
-  const knownAliases = new Map<string, string>();
-  for (const d of index.documents) if (d.place !== 'unknown') for (const a of [d.place, ...d.placeAliases]) knownAliases.set(a.toLowerCase(), d.place);
-  for (const [alias, place] of [...knownAliases].sort((a, b) => b[0].length - a[0].length)) {
+  for (const [alias, place] of indexedPlaceAliases(index)) {
     const at = topic.toLowerCase().indexOf(alias);
     if (at < 0) continue;
     if (/^[a-z]/.test(alias) && (/[a-z]/i.test(topic[at - 1] ?? '') || /[a-z]/i.test(topic[at + alias.length] ?? ''))) continue;

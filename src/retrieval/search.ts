@@ -25,8 +25,7 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
   const k = options.k ?? 10;
   const query = understandQuery(index, question);
   const { allowedDocs, missingScope } = scopeFor(index, query);
-  const allowed = allowedDocs ? new Set(allowedDocs) : undefined;
-  const chunkAllowed = (position: number) => !allowed || allowed.has(index.chunks[position].docId);
+  const chunkAllowed = allowedDocs ? allowedPositions(index, allowedDocs) : undefined;
 
   const lexicalQuery = [
     ...lexicalTokens(query.topic).map((token) => ({ token, weight: 1 })),
@@ -35,12 +34,11 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
   const lexical = index.bm25.search(lexicalQuery, chunkAllowed).slice(0, RANKING.candidates);
 
   const vectorText = [query.topic, ...query.expansions].join(' ');
-  const total = index.chunks.length;
-  const vector = await index.vectors.similaritySearchVectorWithScore(
-    await index.embedder.embedQuery(vectorText),
-    Math.min(RANKING.candidates, total),
-    allowed ? (d) => allowed.has(index.chunks[d.metadata.position as number].docId) : undefined,
-  );
+  // hnswlib's labels are the chunk positions (HNSWLib adds points in order); filtering on labels
+  // directly avoids a docstore lookup per candidate, which dominated latency on large indexes.
+  const hnsw = index.vectors.index;
+  const knn = hnsw.searchKnn(await index.embedder.embedQuery(vectorText), Math.min(RANKING.candidates, hnsw.getCurrentCount()), chunkAllowed);
+  const vector = knn.neighbors;
 
   const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
   const add = (position: number, rank: number, weight: number, kind: 'lexicalRank' | 'vectorRank') => {
@@ -50,7 +48,7 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
     fused.set(position, entry);
   };
   lexical.forEach((h, r) => add(h.position, r + 1, RANKING.lexicalWeight, 'lexicalRank'));
-  vector.forEach(([d], r) => add(d.metadata.position as number, r + 1, RANKING.vectorWeight, 'vectorRank'));
+  vector.forEach((position, r) => add(position, r + 1, RANKING.vectorWeight, 'vectorRank'));
 
   const hits: SearchHit[] = [...fused]
     .map(([position, f]) => {
@@ -65,6 +63,20 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
   const coverage = hits.length ? topicCoverage(index, query, hits.slice(0, 3)) : 0;
   const confidence = missingScope ? coverage * 0.3 : coverage;
   return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000 };
+}
+
+const positionsByDoc = new WeakMap<PlanIndex, Map<string, number[]>>();
+/** A membership test over chunk positions for a set of documents, built from a per-index map. */
+function allowedPositions(index: PlanIndex, docIds: string[]): (position: number) => boolean {
+  let byDoc = positionsByDoc.get(index);
+  if (!byDoc) {
+    byDoc = new Map();
+    index.chunks.forEach((c, i) => byDoc!.set(c.docId, [...(byDoc!.get(c.docId) ?? []), i]));
+    positionsByDoc.set(index, byDoc);
+  }
+  const mask = new Uint8Array(index.chunks.length);
+  for (const id of docIds) for (const p of byDoc.get(id) ?? []) mask[p] = 1;
+  return (position) => mask[position] === 1;
 }
 
 /** The documents a question is about: those of the places it names, narrowed to the years it names. */
@@ -97,11 +109,12 @@ function topicCoverage(index: PlanIndex, query: QueryUnderstanding, top: SearchH
   if (!terms.length) return 0;
   let have = 0;
   let all = 0;
-  const texts = top.map((h) => new Set(lexicalTokens(h.chunk.simplified)));
+  const texts = top.map((h) => h.chunk.simplified.toLowerCase());
   for (const t of terms) {
     const w = index.bm25.idf(t) || 0.5;
     all += w;
-    if (texts.some((s) => s.has(t))) have += w;
+    const needle = t.startsWith('~') ? t.slice(1) : t;
+    if (texts.some((s) => s.includes(needle))) have += w;
   }
   return all ? have / all : 0;
 }
