@@ -1,5 +1,6 @@
 // OpenAI (or any OpenAI-compatible server) embeddings behind LangChain's Embeddings interface:
 // batched, a bounded number of requests in flight, retried with backoff on 429 / 5xx by the SDK.
+// Floats are asked for explicitly: several compatible servers (Ollama, vLLM) do not speak base64.
 import { Embeddings } from '@langchain/core/embeddings';
 import OpenAI from 'openai';
 import type { Config } from '../config.js';
@@ -31,7 +32,7 @@ export class OpenAICompatibleEmbeddings extends Embeddings {
     const worker = async () => {
       while (next < batches.length) {
         const i = next++;
-        const response = await this.client.embeddings.create({ model: this.model, input: batches[i] });
+        const response = await this.client.embeddings.create({ model: this.model, input: batches[i], encoding_format: 'float' });
         results[i] = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
       }
     };
