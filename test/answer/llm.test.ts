@@ -2,6 +2,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { summarisePlan } from '../../src/answer/summary.js';
 import { ingestCorpus } from '../../src/ingest/pipeline.js';
 import { IndexMismatchError, loadIndex } from '../../src/retrieval/index-store.js';
 import { searchPlans } from '../../src/retrieval/search.js';
@@ -134,5 +135,34 @@ describe('OpenAI-compatible embeddings', () => {
     const { hits } = await searchPlans(index, '湘西州教育督导要建立哪些机制?');
     expect(hits[0].doc.place).toBe('湘西');
     await expect(loadIndex(indexDir, testConfig())).rejects.toThrow(IndexMismatchError);
+  });
+});
+
+describe('LLM summaries (map over sections, verified)', () => {
+  it('summarises each top-level section with one model call and keeps only verified quotes', async () => {
+    const { index } = await bundledIndex();
+    // The fake model quotes the first sentence of the first source it is given, and invents one more.
+    server = await startFakeOpenAI({
+      repeat: {
+        replyTo: (body) => {
+          const user = body.messages[1].content as string;
+          const first = user.split(/<source n="1"[^>]*>\n/)[1].split('。')[0];
+          return { answer: `• 要点[1]；另有编造[2]`, found: true, citations: [{ source: 1, quote: first }, { source: 2, quote: '这句话原文里没有' }] };
+        },
+      },
+    });
+    const answer = await summarisePlan(index, { place: '湘西', year: 2020 }, llmConfig(server.baseURL));
+    const doc = index.documents.find((d) => d.place === '湘西')!;
+    const tops = doc.outline.filter((o) => o.level === 1);
+    expect(server.chatRequests()).toHaveLength(tops.length);
+    expect(answer.mode).toBe('llm');
+    expect(answer.citations).toHaveLength(tops.length);
+    for (const c of answer.citations) expect(doc.text.slice(c.start, c.end)).toBe(c.quote);
+    let at = 0;
+    for (const top of tops) {
+      const heading = doc.text.slice(top.start).split('\n')[0];
+      at = answer.answer.indexOf(heading, at);
+      expect(at, heading).toBeGreaterThan(-1);
+    }
   });
 });

@@ -6,12 +6,14 @@ import type { AddressInfo } from 'node:net';
 export type RecordedRequest = { path: string; body: any };
 export type ChatStep =
   | { reply: unknown }
+  | { replyTo: (body: any) => unknown }
   | { status: number; headers?: Record<string, string> }
   | { delayMs: number; reply: unknown };
 
-export async function startFakeOpenAI(options: { chat?: ChatStep[]; embeddingFailures?: number } = {}) {
+export async function startFakeOpenAI(options: { chat?: ChatStep[]; repeat?: ChatStep; embeddingFailures?: number } = {}) {
   const requests: RecordedRequest[] = [];
   const chat = [...(options.chat ?? [])];
+  const repeat = options.repeat;
   let embeddingFailures = options.embeddingFailures ?? 0;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
@@ -31,16 +33,17 @@ export async function startFakeOpenAI(options: { chat?: ChatStep[]; embeddingFai
       return json(200, { object: 'list', model: body.model, data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(fakeEmbedding(t)).buffer).toString('base64') : fakeEmbedding(t) })), usage: { prompt_tokens: 1, total_tokens: 1 } });
     }
     if (req.url?.endsWith('/chat/completions')) {
-      const step = chat.shift() ?? { reply: { answer: 'no script left', found: false, citations: [] } };
+      const step = chat.shift() ?? repeat ?? { reply: { answer: 'no script left', found: false, citations: [] } };
       if ('status' in step) return json(step.status, { error: { message: `status ${step.status}` } }, step.headers);
       if ('delayMs' in step) await new Promise((r) => setTimeout(r, step.delayMs));
+      const reply = 'replyTo' in step ? step.replyTo(body) : step.reply;
       if (res.destroyed) return;
       return json(200, {
         id: 'chatcmpl-test',
         object: 'chat.completion',
         created: 0,
         model: body.model,
-        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(step.reply) } }],
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(reply) } }],
       });
     }
     json(404, { error: { message: 'not found' } });

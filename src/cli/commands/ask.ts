@@ -1,20 +1,43 @@
-// plans ask: a cited answer to a question; with --json and no question, JSONL questions on stdin.
+// plans ask / summary / compare: cited answers, a plan's priorities, two places side by side.
 import type { Command } from 'commander';
 import { config } from '../../config.js';
 import { answerQuestion } from '../../answer/answer.js';
-import { answerJson } from '../../answer/model.js';
+import { comparePlaces } from '../../answer/compare.js';
+import { resolveFollowUp } from '../../answer/conversation.js';
+import { appendTurn, readTurns } from '../../answer/conversation-file.js';
+import { answerJson, type Answer } from '../../answer/model.js';
+import { parseType } from '../../answer/plans.js';
 import { renderAnswerText } from '../../answer/render-text.js';
+import { summarisePlan } from '../../answer/summary.js';
 import { openIndex } from '../../retrieval/open-index.js';
+import { detectScript } from '../../text/script.js';
 import { readJsonLines, UserError } from '../io.js';
 import { indexOptions } from '../options.js';
+
+const print = (answer: Answer, json?: boolean) => console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
+const CONVERSATIONS = 'data/conversations.json';
+
+/** Splits "青岛 2020 工作要点" style arguments into place, year and type. */
+export function parsePlanArgs(args: string[]): { place?: string; year?: number; type?: ReturnType<typeof parseType>; rest: string[] } {
+  let year: number | undefined;
+  let type: ReturnType<typeof parseType>;
+  const rest: string[] = [];
+  for (const a of args) {
+    if (/^(19|20)\d{2}年?$/.test(a)) year = Number(a.slice(0, 4));
+    else if (!type && parseType(a)) type = parseType(a);
+    else rest.push(a);
+  }
+  return { place: rest[0], year, type, rest };
+}
 
 export function register(program: Command): void {
   program
     .command('ask [question]')
     .description('answer a question from the plans, citing the paragraphs it rests on')
     .option('--json', 'JSON output')
+    .option('--conversation <id>', 'keep the last turns under this id, so follow-ups ("那广州呢?") work')
     .option('--index <dir>', 'index directory')
-    .action(async (question: string | undefined, opts: { json?: boolean; index?: string }) => {
+    .action(async (question: string | undefined, opts: { json?: boolean; conversation?: string; index?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       if (!question) {
@@ -25,7 +48,37 @@ export function register(program: Command): void {
         }
         return;
       }
-      const answer = await answerQuestion(index, question, c);
-      console.log(opts.json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
+      let resolved = question;
+      if (opts.conversation) {
+        resolved = resolveFollowUp(index, readTurns(CONVERSATIONS, opts.conversation).at(-1), question);
+        appendTurn(CONVERSATIONS, opts.conversation, { question, resolved, at: Date.now() }, c.CONVERSATION_TURNS);
+      }
+      const answer = await answerQuestion(index, resolved, c);
+      print(resolved === question ? answer : { ...answer, question, note: [`understood as: ${resolved}`, answer.note].filter(Boolean).join(' · ') }, opts.json);
+    });
+
+  program
+    .command('summary <place> [more...]')
+    .description('a plan’s priorities, section by section, cited: summary <place> [year] [type]')
+    .option('--json', 'JSON output')
+    .option('--index <dir>', 'index directory')
+    .action(async (place: string, more: string[], opts: { json?: boolean; index?: string }) => {
+      const c = config();
+      const index = await openIndex(c, indexOptions(opts));
+      const { year, type } = parsePlanArgs([place, ...more]);
+      print(await summarisePlan(index, { place, year, type, script: detectScript(place) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans' }, c), opts.json);
+    });
+
+  program
+    .command('compare <placeA> <placeB> [topic...]')
+    .description('two places side by side, cited: compare <placeA> <placeB> [year] [topic]')
+    .option('--json', 'JSON output')
+    .option('--index <dir>', 'index directory')
+    .action(async (a: string, b: string, topicWords: string[], opts: { json?: boolean; index?: string }) => {
+      const c = config();
+      const index = await openIndex(c, indexOptions(opts));
+      const { year, rest } = parsePlanArgs(['_', ...topicWords]);
+      const topic = rest.slice(1).join(' ').trim() || undefined;
+      print(await comparePlaces(index, { places: [a, b], topic, year }, c), opts.json);
     });
 }

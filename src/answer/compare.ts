@@ -1,0 +1,56 @@
+// Comparisons: two places side by side, on a topic or (without one) by their plans' priorities,
+// each side cited from its own plan.
+import type { Config } from '../config.js';
+import type { PlanIndex } from '../retrieval/index-store.js';
+import { detectScript, inScript } from '../text/script.js';
+import { answerQuestion } from './answer.js';
+import { mergeParts, partOf } from './compose.js';
+import type { Answer } from './model.js';
+import { findPlans } from './plans.js';
+import { summarisePlan } from './summary.js';
+
+export type CompareRequest = { places: string[]; topic?: string; year?: number };
+
+export async function comparePlaces(index: PlanIndex, request: CompareRequest, config: Config): Promise<Answer> {
+  const script = detectScript(request.topic ?? request.places.join(''));
+  const question = `compare ${request.places.join(' ')}${request.year ? ` ${request.year}` : ''}${request.topic ? ` ${request.topic}` : ''}`;
+  const sides: Answer[] = [];
+  for (const place of request.places) {
+    if (request.topic) {
+      const side = await answerQuestion(index, `${place}${request.year ?? ''}${request.topic}`, config);
+      // The side heading already says whose plan it is; drop the answer's own lead line.
+      sides.push({ ...side, answer: side.found ? side.answer.replace(/^(根据计划文件：|根據計劃文件：|According to the plans:)\n/, '') : side.answer });
+    } else {
+      const { matches } = findPlans(index, place, request.year);
+      // Without a topic, each side is its plan's top-level priorities (the first plan when a place has several).
+      const year = request.year ?? (matches.length > 1 ? (matches[matches.length - 1].year as number) : undefined);
+      sides.push(headingsOnly(await summarisePlan(index, { place, year, script }, config)));
+    }
+  }
+  const merged = mergeParts(sides.map((side, i) => partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}】`)));
+  const found = sides.some((s) => s.found);
+  return {
+    question,
+    answer: found ? merged.text : inScript(`已索引的计划中没有可比较的内容。\n${merged.text}`, script),
+    found,
+    mode: sides.some((s) => s.mode === 'llm') ? 'llm' : 'extractive',
+    confidence: Math.min(...sides.map((s) => s.confidence)),
+    citations: merged.citations,
+    closest: sides.flatMap((s) => s.closest).slice(0, 6),
+    note: sides.map((s) => s.note).filter(Boolean).join(' ') || undefined,
+  };
+}
+
+/** A summary reduced to its section headings (and their citations), for a compact side of a comparison. */
+function headingsOnly(summary: Answer): Answer {
+  if (!summary.found) return summary;
+  const keep = summary.answer.split('\n').filter((line, i) => i === 0 || !line.startsWith('  •'));
+  const used = new Set(keep.flatMap((l) => [...l.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))));
+  const citations = summary.citations.filter((c) => used.has(c.n));
+  const renumber = new Map(citations.map((c, i) => [c.n, i + 1]));
+  return {
+    ...summary,
+    answer: keep.join('\n').replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`),
+    citations: citations.map((c) => ({ ...c, n: renumber.get(c.n)! })),
+  };
+}
