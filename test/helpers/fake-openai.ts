@@ -35,7 +35,7 @@ export async function startFakeOpenAI(options: { chat?: ChatStep[]; repeat?: Cha
     if (req.url?.endsWith('/chat/completions')) {
       const step = chat.shift() ?? repeat ?? { reply: { answer: 'no script left', found: false, citations: [] } };
       if ('status' in step) return json(step.status, { error: { message: `status ${step.status}` } }, step.headers);
-      if ('delayMs' in step) await new Promise((r) => setTimeout(r, step.delayMs));
+      if ('delayMs' in step) await new Promise((r) => setTimeout(r, step.delayMs as number));
       const reply = 'replyTo' in step ? step.replyTo(body) : step.reply;
       if (res.destroyed) return;
       return json(200, {
