@@ -1,37 +1,52 @@
-// npm start: the Slack bot when Slack tokens are set; otherwise a local console chat over the
-// bundled corpus, so a fresh machine with no secrets has a working product.
+// npm start: the Slack bot when Slack settings are present; otherwise a local console chat over the
+// same command handlers and the bundled corpus, so a fresh machine with no secrets has a working product.
 import { createInterface } from 'node:readline/promises';
 import { config } from './config.js';
-import { answerQuestion } from './answer/answer.js';
+import { conversationStore } from './answer/conversation.js';
+import { runCommand } from './answer/dispatch.js';
 import { renderAnswerText } from './answer/render-text.js';
-import { openIndex } from './retrieval/open-index.js';
 import { logger, scrubSecrets } from './log.js';
+import { openIndex } from './retrieval/open-index.js';
+import { createSlackApp, slackConfigured } from './slack/app.js';
+import { botContext } from './slack/context.js';
+import { friendlyFailure } from './slack/guardrails.js';
 
-async function startConsole(): Promise<void> {
+async function main(): Promise<void> {
   const c = config();
-  if (c.SLACK_BOT_TOKEN) {
-    console.log('Slack tokens are set, but the Slack surface is not built yet (see the issue tracker); starting the local console instead.');
-  }
-  console.log('plans-bot — local console (no Slack settings found). Loading the index…');
   const index = await openIndex(c);
-  console.log(`${index.documents.length} documents, ${index.chunks.length} paragraphs indexed. Ask a question (中文/English); "docs" lists the plans, "quit" leaves.\n`);
+  if (slackConfigured({ config: c })) {
+    const app = createSlackApp(botContext(index, c));
+    if (c.SLACK_APP_TOKEN) {
+      await app.start();
+      logger.info('plans-bot is running in Socket Mode');
+    } else {
+      await app.start(c.PORT);
+      logger.info({ port: c.PORT }, 'plans-bot is listening for Slack at /slack/events');
+    }
+    return;
+  }
+  await startConsole(index, c);
+}
+
+async function startConsole(index: Awaited<ReturnType<typeof openIndex>>, c: ReturnType<typeof config>): Promise<void> {
+  console.log('plans-bot — local console (no Slack settings found; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to run in Slack).');
+  console.log(`${index.documents.length} documents, ${index.chunks.length} paragraphs indexed. Ask a question (中文/English), or: summary <place> [year] · search <keywords> · compare <A> <B> [topic] · docs · help · quit\n`);
+  const conversations = conversationStore(c.CONVERSATION_TURNS);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   rl.setPrompt('> ');
   rl.prompt();
   for await (const line of rl) {
-    const question = line.trim();
-    if (question === 'quit' || question === 'exit') break;
-    if (question === 'docs') {
-      for (const d of index.documents) console.log(`${d.place}\t${d.year}\t${d.type}\t${d.title}`);
-    } else if (question.length > c.MAX_QUESTION_CHARS) {
-      console.log(`That question is ${question.length} characters; please keep it under ${c.MAX_QUESTION_CHARS}.`);
-    } else if (question) {
+    const text = line.trim();
+    if (text === 'quit' || text === 'exit') break;
+    if (!process.stdin.isTTY && text) console.log(text);
+    if ([...text].length > c.MAX_QUESTION_CHARS) {
+      console.log(`That question is ${[...text].length} characters; please keep it under ${c.MAX_QUESTION_CHARS}.`);
+    } else if (text) {
       try {
-        console.log(renderAnswerText(await answerQuestion(index, question, c)));
+        const result = await runCommand(index, c, text, { store: conversations, id: 'console' });
+        console.log(result.kind === 'text' ? result.text.replace(/\*/g, '') : renderAnswerText(result.answer));
       } catch (err) {
-        const ref = Math.random().toString(36).slice(2, 8);
-        logger.error({ err, ref }, 'answer failed');
-        console.log(`Sorry, something went wrong (reference ${ref}).`);
+        console.log(friendlyFailure(err, 'console'));
       }
     }
     console.log();
@@ -40,7 +55,7 @@ async function startConsole(): Promise<void> {
   rl.close();
 }
 
-startConsole().catch((err: Error) => {
+main().catch((err: Error) => {
   console.error(`plans-bot: ${scrubSecrets(err.message)}`);
   process.exitCode = 1;
 });

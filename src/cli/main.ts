@@ -7,12 +7,14 @@ import { UserError } from './io.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerSearch } from './commands/search.js';
 import { register as registerAsk } from './commands/ask.js';
+import { register as registerFeedback } from './commands/feedback.js';
 
 export function buildProgram(): Command {
   const program = new Command('plans').description('Questions and answers over official education plans, with verbatim citations.').exitOverride();
   registerIngest(program);
   registerSearch(program);
   registerAsk(program);
+  registerFeedback(program);
   return program;
 }
 

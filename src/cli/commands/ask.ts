@@ -6,7 +6,7 @@ import { comparePlaces } from '../../answer/compare.js';
 import { resolveFollowUp } from '../../answer/conversation.js';
 import { appendTurn, readTurns } from '../../answer/conversation-file.js';
 import { answerJson, type Answer } from '../../answer/model.js';
-import { parseType } from '../../answer/plans.js';
+import { splitPlanArgs } from '../../answer/dispatch.js';
 import { renderAnswerText } from '../../answer/render-text.js';
 import { summarisePlan } from '../../answer/summary.js';
 import { openIndex } from '../../retrieval/open-index.js';
@@ -16,19 +16,6 @@ import { indexOptions } from '../options.js';
 
 const print = (answer: Answer, json?: boolean) => console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
 const CONVERSATIONS = 'data/conversations.json';
-
-/** Splits "青岛 2020 工作要点" style arguments into place, year and type. */
-export function parsePlanArgs(args: string[]): { place?: string; year?: number; type?: ReturnType<typeof parseType>; rest: string[] } {
-  let year: number | undefined;
-  let type: ReturnType<typeof parseType>;
-  const rest: string[] = [];
-  for (const a of args) {
-    if (/^(19|20)\d{2}年?$/.test(a)) year = Number(a.slice(0, 4));
-    else if (!type && parseType(a)) type = parseType(a);
-    else rest.push(a);
-  }
-  return { place: rest[0], year, type, rest };
-}
 
 export function register(program: Command): void {
   program
@@ -65,7 +52,7 @@ export function register(program: Command): void {
     .action(async (place: string, more: string[], opts: { json?: boolean; index?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
-      const { year, type } = parsePlanArgs([place, ...more]);
+      const { year, type } = splitPlanArgs(more);
       print(await summarisePlan(index, { place, year, type, script: detectScript(place) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans' }, c), opts.json);
     });
 
@@ -77,8 +64,8 @@ export function register(program: Command): void {
     .action(async (a: string, b: string, topicWords: string[], opts: { json?: boolean; index?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
-      const { year, rest } = parsePlanArgs(['_', ...topicWords]);
-      const topic = rest.slice(1).join(' ').trim() || undefined;
+      const { year, rest } = splitPlanArgs(topicWords);
+      const topic = rest.join(' ').trim() || undefined;
       print(await comparePlaces(index, { places: [a, b], topic, year }, c), opts.json);
     });
 }
