@@ -26,12 +26,13 @@ export function buildBm25(tokenLists: string[][], k1 = 1.2, b = 0.75): Bm25Index
 }
 
 const MIN_TOKEN_WEIGHT = 0.05;
+const DEFAULT_LIMIT = 100;
 
 export type Bm25Scorer = {
   size: number;
   idf(token: string): number;
   /** Scores every chunk for the weighted query tokens; returns positions with a score, best first. */
-  search(tokens: Array<{ token: string; weight: number }>, allowed?: (position: number) => boolean): Array<{ position: number; score: number }>;
+  search(tokens: Array<{ token: string; weight: number }>, allowed?: (position: number) => boolean, limit?: number): Array<{ position: number; score: number }>;
 };
 
 export function bm25Scorer(index: Bm25Index): Bm25Scorer {
@@ -49,7 +50,7 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
   return {
     size: n,
     idf,
-    search(tokens, allowed) {
+    search(tokens, allowed, limit = DEFAULT_LIMIT) {
       const scores = new Float32Array(n);
       const touched: number[] = [];
       for (const { token, weight } of tokens) {
@@ -60,14 +61,34 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
         if (w < MIN_TOKEN_WEIGHT) continue;
         for (let i = 0; i < p.ids.length; i++) {
           const id = p.ids[i];
+          if (allowed && !allowed(id)) continue;
           const tf = p.tfs[i];
           if (scores[id] === 0) touched.push(id);
           scores[id] += (w * tf * (index.k1 + 1)) / (tf + norm[id]);
         }
       }
-      const out: Array<{ position: number; score: number }> = [];
-      for (const id of touched) if (!allowed || allowed(id)) out.push({ position: id, score: scores[id] });
-      return out.sort((a, b) => b.score - a.score);
+      return topK(touched, scores, limit);
     },
   };
+}
+
+/** The `limit` best positions, best first, without sorting every touched chunk. */
+function topK(ids: number[], scores: Float32Array, limit: number): Array<{ position: number; score: number }> {
+  if (ids.length <= limit) return ids.map((position) => ({ position, score: scores[position] })).sort((a, b) => b.score - a.score);
+  const best: number[] = [];
+  let floor = -Infinity;
+  for (const id of ids) {
+    const s = scores[id];
+    if (best.length >= limit && s <= floor) continue;
+    best.push(id);
+    if (best.length > limit * 2) {
+      best.sort((a, b) => scores[b] - scores[a]);
+      best.length = limit;
+      floor = scores[best[limit - 1]];
+    }
+  }
+  return best
+    .sort((a, b) => scores[b] - scores[a])
+    .slice(0, limit)
+    .map((position) => ({ position, score: scores[position] }));
 }

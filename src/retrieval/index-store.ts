@@ -43,7 +43,11 @@ export type PlanIndex = {
   vectors: HNSWLib;
   embedder: Embeddings;
   lexicon: Lexicon;
+  /** The same vectors as HNSWLib holds, int8-quantised, for exact search inside a small scope. */
+  quantised: QuantisedVectors;
 };
+
+export type QuantisedVectors = { dimension: number; values: Int8Array; scales: Float32Array };
 
 export type BuildInput = { files: FileRecord[]; problems: LoadProblem[]; documents: PlanDocument[]; chunks: Chunk[] };
 export type BuildProgress = (stage: string, done: number, total: number) => void;
@@ -89,7 +93,7 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
     const lexicon = await buildLexicon(corpusWords, GLOSSARY);
     const embedder = embedderFor(config);
     if (embedder instanceof HashingEmbeddings) embedder.fit(input.chunks.map((c) => c.simplified));
-    const vectors = await embedAll(embedder, input.chunks, progress);
+    const { store: vectors, quantised } = await embedAll(embedder, input.chunks, progress);
     const info = embedder.info();
     info.dimension = vectors.args.numDimensions ?? info.dimension;
     const manifest: Manifest = {
@@ -102,6 +106,8 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
       paragraphs: input.chunks.length,
     };
     await vectors.save(join(dir, 'hnswlib'));
+    await writeFile(join(dir, 'vectors.i8'), new Uint8Array(quantised.values.buffer, quantised.values.byteOffset, quantised.values.byteLength));
+    await writeFile(join(dir, 'vectors.scale.f32'), new Uint8Array(quantised.scales.buffer));
     await writeFile(join(dir, 'store.json'), JSON.stringify({ documents: input.documents, chunks: input.chunks }));
     await writeFile(join(dir, 'bm25.json'), JSON.stringify(bm25));
     await writeFile(join(dir, 'lexicon.json'), JSON.stringify(lexicon));
@@ -119,20 +125,32 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
   return dir;
 }
 
-async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress): Promise<HNSWLib> {
+async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress): Promise<{ store: HNSWLib; quantised: QuantisedVectors }> {
   const BATCH = 2000;
   let store: HNSWLib | undefined;
+  let quantised: QuantisedVectors | undefined;
   for (let i = 0; i < chunks.length; i += BATCH) {
     progress('embed', i, chunks.length);
     const batch = chunks.slice(i, i + BATCH);
     const vectors = await embedder.embedDocuments(batch.map((c) => c.text));
     const docs = batch.map((c, k) => new Document({ pageContent: c.text, metadata: { position: i + k } }));
     store ??= new HNSWLib(embedder, { space: 'cosine', numDimensions: vectors[0].length });
+    quantised ??= { dimension: vectors[0].length, values: new Int8Array(chunks.length * vectors[0].length), scales: new Float32Array(chunks.length) };
+    vectors.forEach((v, k) => quantise(v, quantised!, i + k));
     await store.addVectors(vectors, docs);
   }
   progress('embed', chunks.length, chunks.length);
-  if (!store) throw new Error('nothing to index');
-  return store;
+  if (!store || !quantised) throw new Error('nothing to index');
+  return { store, quantised };
+}
+
+function quantise(vector: number[], into: QuantisedVectors, position: number): void {
+  let max = 0;
+  for (const x of vector) max = Math.max(max, Math.abs(x));
+  const scale = max / 127 || 1;
+  into.scales[position] = scale;
+  const offset = position * into.dimension;
+  for (let j = 0; j < vector.length; j++) into.values[offset + j] = Math.round(vector[j] / scale);
 }
 
 /** Keeps the serving build and the one before it; removes older and abandoned ones. */
@@ -170,5 +188,16 @@ export async function loadIndex(indexDir: string, config: Config): Promise<PlanI
     vectors,
     embedder,
     lexicon: await read<Lexicon>('lexicon.json'),
+    quantised: await readQuantised(dir, manifest.embedder.dimension),
+  };
+}
+
+async function readQuantised(dir: string, dimension: number): Promise<QuantisedVectors> {
+  const values = await readFile(join(dir, 'vectors.i8'));
+  const scales = await readFile(join(dir, 'vectors.scale.f32'));
+  return {
+    dimension,
+    values: new Int8Array(values.buffer, values.byteOffset, values.byteLength),
+    scales: new Float32Array(scales.buffer.slice(scales.byteOffset, scales.byteOffset + scales.byteLength)),
   };
 }

@@ -25,20 +25,28 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
   const k = options.k ?? 10;
   const query = understandQuery(index, question);
   const { allowedDocs, missingScope } = scopeFor(index, query);
-  const chunkAllowed = allowedDocs ? allowedPositions(index, allowedDocs) : undefined;
+  const scope = allowedDocs ? allowedPositions(index, allowedDocs) : undefined;
+  const chunkAllowed = scope?.test;
 
   const lexicalQuery = [
     ...lexicalTokens(query.topic).map((token) => ({ token, weight: 1 })),
     ...query.expansions.flatMap((w) => lexicalTokens(w)).map((token) => ({ token, weight: RANKING.expansionWeight })),
   ];
-  const lexical = index.bm25.search(lexicalQuery, chunkAllowed).slice(0, RANKING.candidates);
+  const lexical = index.bm25.search(lexicalQuery, chunkAllowed, RANKING.candidates);
 
   const vectorText = [query.topic, ...query.expansions].join(' ');
-  // hnswlib's labels are the chunk positions (HNSWLib adds points in order); filtering on labels
-  // directly avoids a docstore lookup per candidate, which dominated latency on large indexes.
-  const hnsw = index.vectors.index;
-  const knn = hnsw.searchKnn(await index.embedder.embedQuery(vectorText), Math.min(RANKING.candidates, hnsw.getCurrentCount()), chunkAllowed);
-  const vector = knn.neighbors;
+  const queryVector = await index.embedder.embedQuery(vectorText);
+  let vector: number[];
+  if (scope && scope.positions.length * nonZero(queryVector) <= EXACT_WORK_MAX) {
+    // A small scope (one city's plans): exact search over its quantised vectors. hnswlib's filtered
+    // search has to walk most of the graph to find neighbours when the filter rejects nearly all.
+    vector = exactNeighbours(index.quantised, queryVector, scope.positions, RANKING.candidates);
+  } else {
+    // hnswlib's labels are the chunk positions (HNSWLib adds points in order); filtering on labels
+    // avoids a docstore lookup per candidate.
+    const hnsw = index.vectors.index;
+    vector = hnsw.searchKnn(queryVector, Math.min(RANKING.candidates, hnsw.getCurrentCount()), chunkAllowed).neighbors;
+  }
 
   const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
   const add = (position: number, rank: number, weight: number, kind: 'lexicalRank' | 'vectorRank') => {
@@ -65,18 +73,54 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
   return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000 };
 }
 
+/** Multiply-adds (chunks in scope × non-zero query dimensions) up to which exact search beats filtered HNSW. */
+const EXACT_WORK_MAX = 4_000_000;
+const nonZero = (v: number[]) => v.reduce((n, x) => n + (x !== 0 ? 1 : 0), 0);
+
 const positionsByDoc = new WeakMap<PlanIndex, Map<string, number[]>>();
-/** A membership test over chunk positions for a set of documents, built from a per-index map. */
-function allowedPositions(index: PlanIndex, docIds: string[]): (position: number) => boolean {
+/** The chunk positions of a set of documents, and a membership test over them. */
+function allowedPositions(index: PlanIndex, docIds: string[]): { positions: number[]; test: (position: number) => boolean } {
   let byDoc = positionsByDoc.get(index);
   if (!byDoc) {
     byDoc = new Map();
-    index.chunks.forEach((c, i) => byDoc!.set(c.docId, [...(byDoc!.get(c.docId) ?? []), i]));
+    for (let i = 0; i < index.chunks.length; i++) {
+      const id = index.chunks[i].docId;
+      const list = byDoc.get(id);
+      if (list) list.push(i);
+      else byDoc.set(id, [i]);
+    }
     positionsByDoc.set(index, byDoc);
   }
   const mask = new Uint8Array(index.chunks.length);
-  for (const id of docIds) for (const p of byDoc.get(id) ?? []) mask[p] = 1;
-  return (position) => mask[position] === 1;
+  const positions: number[] = [];
+  for (const id of docIds)
+    for (const p of byDoc.get(id) ?? []) {
+      mask[p] = 1;
+      positions.push(p);
+    }
+  return { positions, test: (position) => mask[position] === 1 };
+}
+
+/** Exact nearest neighbours by dot product (vectors are L2-normalised), over the query's non-zero dimensions. */
+function exactNeighbours(q: PlanIndex['quantised'], query: number[], positions: number[], k: number): number[] {
+  const dims: number[] = [];
+  const weights: number[] = [];
+  query.forEach((x, j) => {
+    if (x !== 0) {
+      dims.push(j);
+      weights.push(x);
+    }
+  });
+  const scored = positions.map((p) => {
+    const offset = p * q.dimension;
+    let dot = 0;
+    for (let j = 0; j < dims.length; j++) dot += weights[j] * q.values[offset + dims[j]];
+    return { p, score: dot * q.scales[p] };
+  });
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k)
+    .map((s) => s.p);
 }
 
 /** The documents a question is about: those of the places it names, narrowed to the years it names. */
