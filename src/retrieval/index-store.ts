@@ -86,9 +86,9 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
   try {
     const texts = input.chunks.map((c) => c.text);
     progress('tokenise', 0, texts.length);
-    const tokenLists = input.chunks.map((c) => lexicalTokens(c.simplified));
-    const bm25 = buildBm25(tokenLists);
-    const corpusWords = new Set(input.chunks.flatMap((c) => words(c.simplified)));
+    const chunkWords = input.chunks.map((c) => words(c.simplified));
+    const bm25 = buildBm25(input.chunks.map((c, i) => lexicalTokens(c.simplified, chunkWords[i])));
+    const corpusWords = new Set(chunkWords.flat());
     progress('lexicon', 0, 1);
     const lexicon = await buildLexicon(corpusWords, GLOSSARY);
     const embedder = embedderFor(config);

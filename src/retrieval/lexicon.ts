@@ -37,9 +37,14 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
   const en = new Map<string, Set<string>>();
   const glossWords = new Map<string, Set<string>>();
   const wordGlosses = new Map<string, string[]>();
-  for (const [, simplified, , english] of await loadCedict()) {
-    if (simplified.length > 6) continue;
-    const glosses = (Array.isArray(english) ? english : [english]).flatMap((g) => g.split(/[;/]/)).map(normaliseGloss).filter((g) => g && g.split(' ').length <= 4);
+  for (const [, simplified, pinyin, english] of await loadCedict()) {
+    // Long phrases and proper names (capitalised pinyin) make poor synonyms and cost most of the time.
+    if (simplified.length > 4 || /^[A-Z]/.test(pinyin)) continue;
+    const glosses = (Array.isArray(english) ? english : [english])
+      .flatMap((g) => g.split(/[;/]/))
+      .filter((g) => !/^(surname|variant of|old variant|see |used in|erhua variant|abbr\. for|\(Tw\))/i.test(g.trim()))
+      .map(normaliseGloss)
+      .filter((g) => g && g.split(' ').length <= 4);
     wordGlosses.set(simplified, [...(wordGlosses.get(simplified) ?? []), ...glosses]);
     for (const g of glosses) {
       if (!glossWords.has(g)) glossWords.set(g, new Set());

@@ -22,6 +22,6 @@ export function hanBigrams(text: string): string[] {
 }
 
 /** The lexical tokens BM25 indexes: words, plus bigrams marked so that they never collide with words. */
-export function lexicalTokens(text: string): string[] {
-  return [...words(text), ...hanBigrams(text).map((b) => `~${b}`)];
+export function lexicalTokens(text: string, segmented: string[] = words(text)): string[] {
+  return [...segmented, ...hanBigrams(text).map((b) => `~${b}`)];
 }
