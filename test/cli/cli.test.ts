@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledIndex } from '../helpers/index.js';
+
+const QA = '../shared/eval/dev-qa.jsonl';
+
+function plans(args: string[], input?: string) {
+  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the plans CLI, run as a process', () => {
+  it('search --json reads JSONL questions on stdin and writes one result line each, in order', async () => {
+    const { dir } = await bundledIndex();
+    const input = readFileSync(QA, 'utf8');
+    const r = plans(['search', '--json', '--k', '3', '--index', dir], input);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const ids = input.trim().split('\n').map((l) => JSON.parse(l).id);
+    expect(lines.map((l) => l.id)).toEqual(ids);
+    expect(Object.keys(lines[0].results[0])).toEqual(expect.arrayContaining(['text', 'doc', 'title', 'region', 'year', 'section', 'score']));
+    expect(lines[0].results).toHaveLength(3);
+  });
+
+  it('ask --json carries each input id and prints the Answer shape', async () => {
+    const { dir } = await bundledIndex();
+    const r = plans(['ask', '--json', '--index', dir], '{"id":"a1","question":"青岛2020年要建多少个学科教研基地?"}\n{"id":"a2","question":"深圳2021年教育工作要点?"}\n');
+    expect(r.code).toBe(0);
+    const [a1, a2] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a1).toMatchObject({ id: 'a1', found: true, mode: 'extractive' });
+    expect(Object.keys(a1.citations[0])).toEqual(['n', 'doc', 'title', 'place', 'year', 'section', 'quote', 'text']);
+    expect(a2).toMatchObject({ id: 'a2', found: false });
+  });
+
+  it('eval exits non-zero below --min-recall, and docs --json lists documents', async () => {
+    const { dir } = await bundledIndex();
+    const ok = plans(['eval', '--qa', QA, '--json', '--min-recall', '0.9', '--index', dir]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)['recall@5']).toBeGreaterThanOrEqual(0.9);
+    const strict = plans(['eval', '--qa', QA, '--min-recall', '1.01', '--index', dir]);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toMatch(/below --min-recall/);
+    const docs = plans(['docs', '--json', '--index', dir]).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(Object.keys(docs[0])).toEqual(['id', 'title', 'place', 'year', 'type', 'file', 'paragraphs']);
+  });
+
+  it('gives a clear message, not a stack trace, for a bad argument', () => {
+    const r = plans(['eval', '--qa', '/nonexistent.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^plans: Cannot read \/nonexistent\.jsonl/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
