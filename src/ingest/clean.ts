@@ -118,6 +118,8 @@ function isChrome(line: string): boolean {
   if (CHROME.some((re) => re.test(line))) return true;
   // Site banners: a web address on a short line that is not a sentence.
   if (/[a-z0-9-]+\.(com|cn|net|org)\b/i.test(line) && line.length < 60 && !/[。；]/.test(line)) return true;
+  // Navigation bars: short items separated by | or ｜ (首页 | 机构概况 | 政务公开).
+  if (/[|｜]/.test(line) && line.split(/\s*[|｜]\s*/).filter(Boolean).every((item) => item.length <= 8) && !/[。；]/.test(line)) return true;
   // Menu items: a bullet and a few words.
   if (/^[•·●▪■◆◇○►▶*-]\s*/.test(line) && line.length <= 20 && !SENTENCE_PUNCT.test(line)) return true;
   return false;

@@ -42,7 +42,10 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
     year: detectYear(simplifiedTitle, simplifiedBody),
     type: detectType(simplifiedTitle, simplifiedBody, Boolean(titleLine)),
     publishDate: metaValue(doc.meta, /(政策发布日期|政策發布日期|发布日期|發布日期|成文日期|发布时间|發布時間|时间|時間)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/, 2)?.replace(/[年月/.]/g, '-') ?? firstDateLine(doc.meta) ?? UNKNOWN,
-    issuer: metaValue(doc.meta, /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位)\s*[:：]\s*([^\s]+)/, 2) ?? UNKNOWN,
+    issuer:
+      metaValue(doc.meta, /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|落款)\s*[:：]\s*([^\s]+)/, 2) ??
+      [titleLine, ...doc.otherTitles].map((t) => t?.match(ISSUER_IN_TITLE)?.[1]).find(Boolean) ??
+      UNKNOWN,
     sourceUrl: metaValue(doc.meta, /(https?:\/\/[^\s)）]+)/, 1) ?? UNKNOWN,
     partial: doc.partial,
   };
@@ -84,6 +87,9 @@ function detectType(title: string, body: string, hasTitleLine: boolean): DocType
   return 'other';
 }
 
+// "成都市教育局关于印发…的通知", "浙江省教育厅2022年工作要点": the issuing body opens the title.
+const ISSUER_IN_TITLE = /^(\p{Script=Han}{2,24}?(?:局|厅|廳|委员会|委員會|政府|办公室|辦公室|委))(?:关于|關於|關于|(?=(?:19|20)\d{2}年))/u;
+
 // 全省 / 我市 / 州委 …: the level of government the document speaks for.
 const SCOPE: Array<[PlaceLevel, RegExp]> = [
   ['province', /(全省|我省|省委|省政府)/g],
@@ -119,7 +125,9 @@ function detectPlace(title: string, body: string, meta: string[]): Place | undef
   count(meta.filter((m) => /机关|機關|机构|單位|单位/.test(m)).join('\n'), 5);
   count(body, 1);
   const levelOk = (p: Place) => !scope || p.level === scope || (scope === 'prefecture' && p.level === 'city') || (scope === 'city' && p.level === 'prefecture');
-  const ranked = [...scores.values()].filter((s) => levelOk(s.place) && s.place.level !== 'county').sort((a, b) => b.score - a.score);
+  // Counties are candidates only for a document that speaks for a county (全县); otherwise their
+  // mentions count for the city above them.
+  const ranked = [...scores.values()].filter((s) => levelOk(s.place) && (s.place.level !== 'county' || scope === 'county')).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   return best && best.score >= 2 ? best.place : undefined;
 }

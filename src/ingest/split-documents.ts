@@ -54,5 +54,16 @@ export function splitDocuments(lines: CleanLine[]): RawDocument[] {
     }
     (current ?? (current = startDocument())).body.push(line.text);
   }
+  for (const doc of docs) moveSignature(doc);
   return docs.filter((d) => d.body.length > 0);
+}
+
+// A closing signature line ("成都市教育局", followed by the date) names the issuer; it is not plan text.
+const SIGNATURE = /^[\p{Script=Han}（）()]{2,30}(局|厅|廳|委员会|委員會|政府|办公室|辦公室|委|中心)$/u;
+function moveSignature(doc: RawDocument): void {
+  const last = doc.body[doc.body.length - 1];
+  if (doc.body.length > 1 && last && SIGNATURE.test(last)) {
+    doc.body.pop();
+    doc.meta.push(`落款：${last}`);
+  }
 }

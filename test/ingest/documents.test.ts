@@ -64,3 +64,37 @@ describe('documents and metadata of the bundled corpus', () => {
     expect(sections).toContainEqual(['二、推进基础教育优质均衡', '4.深化集团化办学']);
   });
 });
+
+describe('documents in other shapes', () => {
+  const ingest = (file: string, format: 'text' | 'markdown' | 'html', text: string) => ingestFile({ file, format, encoding: 'utf-8', sha256: 'x', text });
+
+  it('reads a province office’s HTML page: navigation, breadcrumbs and footer gone, one document', () => {
+    const html = `<html><head><title>浙江省教育厅2022年工作要点_浙江省教育厅</title><script>var x=1;</script></head><body>
+<div class="nav"><a href="/">首页</a> | <a>机构概况</a> | <a>政务公开</a> | <a>办事服务</a></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>
+<h1>浙江省教育厅2022年工作要点</h1><p>发布日期：2022-02-15　来源：浙江省教育厅　浏览次数：3021</p>
+<p>2022年全省教育工作的总体要求是：加快建设高质量教育体系。</p>
+<p><strong>一、坚持党的全面领导</strong></p><p>1.加强政治建设。深入学习贯彻党的二十大精神。</p>
+<p><strong>二、推进共同富裕</strong></p><p>2.扩大优质教育资源。新增普惠性幼儿园学位3万个。</p>
+<div class="share">分享到：微信 微博</div><div>打印本页 关闭窗口</div><div>版权所有：浙江省教育厅 浙ICP备12345号</div></body></html>`;
+    const { documents, chunks } = ingest('page.html', 'html', html);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ title: '浙江省教育厅2022年工作要点', place: '浙江', placeLevel: 'province', year: 2022, type: '工作要点', publishDate: '2022-02-15', issuer: '浙江省教育厅' });
+    expect(chunks.map((c) => c.text).join('\n')).not.toMatch(/首页|当前位置|分享到|打印|版权所有|var x/);
+    expect(chunks.at(-1)!.sectionPath).toEqual(['二、推进共同富裕', '2.扩大优质教育资源']);
+  });
+
+  it('reads a notice in Markdown: the issuer from the title, the signature and date out of the body', () => {
+    const md = '# 成都市教育局关于印发2023年工作要点的通知\n\n各区（市）县教育局：现将《成都市教育局2023年工作要点》印发给你们。\n\n## 一、全面加强党的建设\n\n（一）强化理论武装。组织全市教育系统开展主题教育。\n\n成都市教育局\n2023年2月10日\n';
+    const { documents, chunks } = ingest('notice.md', 'markdown', md);
+    expect(documents[0]).toMatchObject({ place: '成都', year: 2023, type: '工作要点', issuer: '成都市教育局', publishDate: '2023-02-10' });
+    expect(chunks.map((c) => c.text)).not.toContain('成都市教育局');
+  });
+
+  it('reads a county’s summary in traditional script', () => {
+    const text = '長沙縣2021年教育工作總結\n2021年，全縣教育系統圍繞縣委縣政府決策部署，完成各項任務。\n一、辦學條件持續改善\n（一）新建學校3所，新增學位4500個。';
+    const { documents } = ingest('county.txt', 'text', text);
+    expect(documents[0]).toMatchObject({ place: '长沙县', placeLevel: 'county', year: 2021, type: '工作总结' });
+    expect(documents[0].placeAliases).toContain('長沙縣');
+  });
+});
