@@ -39,6 +39,7 @@ const CHROME: RegExp[] = [
   /^(网站地图|網站地圖|版权所有|版權所有|copyright|主办单位|主辦單位|承办单位|承辦單位|联系我们|聯繫我們)/i,
   /icp备|icp備|公网安备|公網安備/i,
   /(领取福利|領取福利)/,
+  /^(免责声明|免責聲明|本站|本网|本網|联系客服|聯繫客服|在线客服|在線客服|下载APP|下載APP|登录\s*[|｜/]\s*注册|登錄\s*[|｜/]\s*註冊)/i,
   /\.(png|jpe?g|gif|svg|webp)\b/i,
   /^[\d\s/第页頁共]+$/, // page counters: "221381", "第2/3页"
   /^[-•·*\s]*無具體說明的有效期$|^[-•·*\s]*无具体说明的有效期$/,
@@ -118,6 +119,8 @@ function isChrome(line: string): boolean {
   if (CHROME.some((re) => re.test(line))) return true;
   // Site banners: a web address on a short line that is not a sentence.
   if (/[a-z0-9-]+\.(com|cn|net|org)\b/i.test(line) && line.length < 60 && !/[。；]/.test(line)) return true;
+  // Promotions: short lines that push a WeChat account, a download or a free gift.
+  if (line.length <= 40 && !/[。；]/.test(line) && /(公众号|公眾號|加微信|微信号|微信號|免费领取|免費領取|免费下载|免費下載|点击下载|點擊下載|立即下载|立即下載)/.test(line)) return true;
   // Navigation bars: short items separated by | or ｜ (首页 | 机构概况 | 政务公开).
   if (/[|｜]/.test(line) && line.split(/\s*[|｜]\s*/).filter(Boolean).every((item) => item.length <= 8) && !/[。；]/.test(line)) return true;
   // Menu items: a bullet and a few words.

@@ -28,7 +28,31 @@ const isDebris = (ch: string | undefined) => ch !== undefined && /[?^£¬!;,_A-Z
 
 export type MojibakeResult = { text: string; repaired: number; marked: number };
 
-export function repairMojibake(line: string): MojibakeResult {
+// UTF-8 read as Latin-1 / Windows-1252 ("æ•™è‚²" for 教育): runs of that range's letters and symbols.
+const LATIN1_RUN = /[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/g;
+
+function repairLatin1(line: string): MojibakeResult {
+  let repaired = 0;
+  const text = line.replace(LATIN1_RUN, (run) => {
+    try {
+      const decoded = new TextDecoder('utf-8', { fatal: true }).decode(iconv.encode(run, 'windows-1252'));
+      if (!/\p{Script=Han}/u.test(decoded)) return run;
+      repaired++;
+      return decoded;
+    } catch {
+      return run;
+    }
+  });
+  return { text, repaired, marked: 0 };
+}
+
+export function repairMojibake(input: string): MojibakeResult {
+  const latin = repairLatin1(input);
+  const result = repairGbkMojibake(latin.text);
+  return { text: result.text, repaired: result.repaired + latin.repaired, marked: result.marked };
+}
+
+function repairGbkMojibake(line: string): MojibakeResult {
   if (!line.includes('?') && !/[\u3100-\u312f]/.test(line) && !hasRareCluster(line)) return { text: line, repaired: 0, marked: 0 };
   const chars = Array.from(line);
   const simplified = Array.from(toSimplified(line));

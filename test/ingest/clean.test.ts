@@ -69,6 +69,18 @@ describe('cleaning synthetic noise', () => {
     expect(repaired.repaired).toBe(1);
   });
 
+  it('repairs UTF-8 that was decoded as Latin-1 / Windows-1252', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const garbled = iconv.decode(Buffer.from('推进教育现代化', 'utf8'), 'windows-1252');
+    expect(repairMojibake(`1.${garbled}。`)).toMatchObject({ text: '1.推进教育现代化。', repaired: 1 });
+    expect(repairMojibake('Café and naïve stay as they are.').text).toBe('Café and naïve stay as they are.');
+  });
+
+  it('drops promotion lines but keeps plan sentences that mention the same words', () => {
+    const cleaned = cleanText('关注公众号，免费领取资料\n1.用好微信公众号，加强家校沟通。\n本站部分文章来源于网络', 'text');
+    expect(cleaned.lines.map((l) => l.text)).toEqual(['1.用好微信公众号，加强家校沟通。']);
+  });
+
   it('leaves ordinary text with a few rare characters alone', () => {
     const line = '加大对泸溪县的支持，推进荔湾区增滘小学建设，巩固控辍保学成果。';
     expect(repairMojibake(line)).toEqual({ text: line, repaired: 0, marked: 0 });
