@@ -39,7 +39,7 @@ export function extractiveAnswer(result: SearchResult): Answer {
       let overlap = 0;
       for (const g of topic) if (grams.has(g)) overlap++;
       let score = overlap / Math.max(3, topic.size) + 0.15 / (rank + 1);
-      if (wantsNumber && /\d/.test(sentence)) score += 0.15;
+      if (wantsNumber && /\d/.test(sentence)) score += 0.15 * Math.min(1, overlap / 3);
       const lead = hit.chunk.text.indexOf(sentence, s);
       candidates.push({ hit, start: lead, end: lead + sentence.length, score });
     }
