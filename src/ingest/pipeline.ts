@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { embedderKind, type Config } from '../config.js';
-import { currentBuildDir, readManifest, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
+import { currentBuildDir, INDEX_VERSION, readManifest, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
 import type { Chunk } from './chunk.js';
 import { emptyNoise, type NoiseCounts } from './clean.js';
 import { ingestFile, type PlanDocument } from './documents.js';
@@ -27,8 +27,11 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
   const previous = await readManifest(indexDir).catch(() => undefined);
   const previousByFile = new Map((previous?.files ?? []).map((f) => [f.file, f]));
   const sameEmbedder = previous?.embedder.kind === embedderKind(config) && (embedderKind(config) !== 'hashing' || previous.embedder.dimension === config.HASH_DIM);
+  // Work from a build of another version (other cleaning or chunking rules) is never reused.
+  const sameVersion = previous?.version === INDEX_VERSION;
   const unchanged =
     !options.force &&
+    sameVersion &&
     previous !== undefined &&
     sameEmbedder &&
     files.length === previous.files.length &&
@@ -37,7 +40,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
     return { status: 'unchanged', documents: previous.documents, paragraphs: previous.paragraphs, filesProcessed: 0, filesSkipped: files.length, noise: sumNoise(previous.files), problems };
   }
 
-  const reusable = await previousStore(indexDir);
+  const reusable = sameVersion && !options.force ? await previousStore(indexDir) : undefined;
   const records: FileRecord[] = [];
   const documents: PlanDocument[] = [];
   const chunks: Chunk[] = [];

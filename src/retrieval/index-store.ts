@@ -19,7 +19,8 @@ import { buildLexicon, type Lexicon } from './lexicon.js';
 import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
 import { lexicalTokens, words } from './tokenize.js';
 
-export const INDEX_VERSION = 1;
+// Bump when the files of a build change shape; an older build is then rebuilt from the corpus.
+export const INDEX_VERSION = 2;
 
 export type EmbedderInfo = { kind: 'hashing' | 'openai'; model: string; dimension: number };
 export type FileRecord = { file: string; sha256: string; encoding: string; documents: string[]; noise: NoiseCounts };
@@ -162,6 +163,8 @@ async function pruneBuilds(indexDir: string, keep: string): Promise<void> {
 }
 
 export class IndexMismatchError extends Error {}
+/** The build was written by an older plans-bot: nothing to decide, it can simply be rebuilt. */
+export class IndexVersionError extends IndexMismatchError {}
 
 export async function loadIndex(indexDir: string, config: Config): Promise<PlanIndex | undefined> {
   const dir = await currentBuildDir(indexDir);
@@ -169,7 +172,7 @@ export async function loadIndex(indexDir: string, config: Config): Promise<PlanI
   const read = async <T>(name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as T;
   const manifest = await read<Manifest>('manifest.json');
   const wanted = embedderKind(config);
-  if (manifest.version !== INDEX_VERSION) throw new IndexMismatchError(`The index in ${indexDir} is from an older version of plans-bot. Re-ingest: npm run -s plans -- ingest`);
+  if (manifest.version !== INDEX_VERSION) throw new IndexVersionError(`The index in ${indexDir} is from an older version of plans-bot. Re-ingest: npm run -s plans -- ingest`);
   if (manifest.embedder.kind !== wanted || (wanted === 'hashing' && manifest.embedder.dimension !== config.HASH_DIM) || (wanted === 'openai' && manifest.embedder.model !== config.OPENAI_EMBEDDING_MODEL)) {
     throw new IndexMismatchError(
       `The index in ${indexDir} was built with the ${manifest.embedder.kind} embedder (${manifest.embedder.model}, dimension ${manifest.embedder.dimension}), but the settings ask for ${wanted}${wanted === 'hashing' ? ` (dimension ${config.HASH_DIM})` : ` (${config.OPENAI_EMBEDDING_MODEL})`}. Re-ingest to rebuild it: npm run -s plans -- ingest`,

@@ -91,3 +91,19 @@ describe('ingest pipeline', () => {
     expect(errors.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('an index from an older version', () => {
+  it('is rebuilt from the corpus when a command opens it', async () => {
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const { openIndex } = await import('../../src/retrieval/open-index.js');
+    const index = tempDir();
+    const config = testConfig();
+    await ingestCorpus({ corpusDir: 'corpus', indexDir: index, config });
+    const old = await currentBuildDir(index);
+    const manifestFile = join(old!, 'manifest.json');
+    write(manifestFile, JSON.stringify({ ...JSON.parse(read(manifestFile, 'utf8')), version: 0 }));
+    const opened = await openIndex(config, { indexDir: index, corpusDir: 'corpus' });
+    expect(opened.dir).not.toBe(old);
+    expect(opened.documents).toHaveLength(6);
+  });
+});
