@@ -16,7 +16,8 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-export function features(text: string): string[] {
+/** Hashed features of a text; `segmented` (its jieba words) may be passed when already known. */
+export function features(text: string, segmented?: string[]): string[] {
   const simplified = toSimplified(text).toLowerCase();
   const out: string[] = [];
   for (const run of simplified.match(/[\p{Script=Han}]+|[a-z0-9]+/gu) ?? []) {
@@ -26,7 +27,7 @@ export function features(text: string): string[] {
     }
     for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) out.push(`${n}:${run.slice(i, i + n)}`);
   }
-  for (const w of words(simplified)) if (w.length > 1) out.push(`w:${w}`);
+  for (const w of segmented ?? words(simplified)) if (w.length > 1) out.push(`w:${w}`);
   return out;
 }
 
@@ -43,11 +44,11 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   /** Learns the idf of every bucket from the corpus; call before embedding documents. */
-  fit(texts: string[]): void {
+  fit(texts: string[], segmented?: string[][]): void {
     const df = new Uint32Array(this.dimension);
-    for (const text of texts) {
+    for (const [i, text] of texts.entries()) {
       const seen = new Set<number>();
-      for (const f of features(text)) seen.add(fnv1a(f) % this.dimension);
+      for (const f of features(text, segmented?.[i])) seen.add(fnv1a(f) % this.dimension);
       for (const b of seen) df[b]++;
     }
     this.documents = texts.length;
@@ -58,9 +59,9 @@ export class HashingEmbeddings extends Embeddings {
     return { kind: 'hashing', dimension: this.dimension, documents: this.documents, idf: Array.from(this.idf, (v) => Math.round(v * 1e4) / 1e4) };
   }
 
-  embedText(text: string): number[] {
+  embedText(text: string, segmented?: string[]): number[] {
     const tf = new Map<number, number>();
-    for (const f of features(text)) {
+    for (const f of features(text, segmented)) {
       const h = fnv1a(f);
       const bucket = h % this.dimension;
       const sign = h & 0x80000000 ? -1 : 1;
