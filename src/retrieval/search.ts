@@ -42,8 +42,8 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
     // search has to walk most of the graph to find neighbours when the filter rejects nearly all.
     vector = exactNeighbours(index.quantised, queryVector, scope.positions, RANKING.candidates);
   } else {
-    // hnswlib's labels are the chunk positions (HNSWLib adds points in order); filtering on labels
-    // avoids a docstore lookup per candidate.
+    // The graph's labels are chunk positions (see embedAll); filtering on labels avoids a docstore
+    // lookup per candidate.
     const hnsw = index.vectors.index;
     vector = hnsw.searchKnn(queryVector, Math.min(RANKING.candidates, hnsw.getCurrentCount()), chunkAllowed).neighbors;
   }
