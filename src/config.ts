@@ -2,6 +2,7 @@
 // `.env.example` documents each one with its default; keep the two in step.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { InputError } from './errors.js';
 
 const optionalString = z
   .string()
@@ -50,7 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid settings: ${problems}`);
+    throw new InputError(`Invalid settings: ${problems}`);
   }
   return parsed.data;
 }

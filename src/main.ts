@@ -2,6 +2,7 @@
 // same command handlers and the bundled corpus, so a fresh machine with no secrets has a working product.
 import { createInterface } from 'node:readline/promises';
 import { config } from './config.js';
+import { InputError } from './errors.js';
 import { conversationStore } from './answer/conversation.js';
 import { runCommand } from './answer/dispatch.js';
 import { renderAnswerText } from './answer/render-text.js';
@@ -56,6 +57,7 @@ async function startConsole(index: Awaited<ReturnType<typeof openIndex>>, c: Ret
 }
 
 main().catch((err: Error) => {
-  console.error(`plans-bot: ${scrubSecrets(err.message)}`);
+  if (err instanceof InputError) console.error(`plans-bot: ${scrubSecrets(err.message)}`);
+  else console.error(`plans-bot: ${friendlyFailure(err, 'start')}`);
   process.exitCode = 1;
 });

@@ -1,5 +1,6 @@
 // Small helpers shared by CLI commands: reading JSONL from stdin, printing tables, failing cleanly.
 import { createInterface } from 'node:readline';
+import { InputError } from '../errors.js';
 
 export async function readJsonLines<T>(input: NodeJS.ReadableStream = process.stdin): Promise<T[]> {
   const out: T[] = [];
@@ -10,14 +11,12 @@ export async function readJsonLines<T>(input: NodeJS.ReadableStream = process.st
     try {
       out.push(JSON.parse(line) as T);
     } catch {
-      throw new UserError(`stdin line ${n} is not JSON`);
+      throw new InputError(`stdin line ${n} is not JSON`);
     }
   }
   return out;
 }
 
-/** An error whose message is meant for the user as it is: printed without a stack trace. */
-export class UserError extends Error {}
 
 export function table(rows: Array<Record<string, string | number>>): string {
   if (!rows.length) return '';

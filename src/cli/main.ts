@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // The `plans` command line. Every command opens (or first builds) the index from the corpus.
 import { Command, CommanderError } from 'commander';
-import { IndexMismatchError } from '../retrieval/index-store.js';
+import { InputError } from '../errors.js';
 import { logger, scrubSecrets } from '../log.js';
-import { UserError } from './io.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerSearch } from './commands/search.js';
 import { register as registerAsk } from './commands/ask.js';
@@ -24,7 +23,7 @@ export async function run(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
-    if (err instanceof UserError || err instanceof IndexMismatchError || (err as Error).message?.startsWith('No plan documents') || (err as Error).message?.startsWith('Corpus directory')) {
+    if (err instanceof InputError) {
       console.error(`plans: ${scrubSecrets((err as Error).message)}`);
       return 2;
     }

@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
@@ -23,7 +24,7 @@ export type LoadResult = { files: SourceFile[]; problems: LoadProblem[] };
 
 export async function loadCorpus(dir: string, options: { maxFileBytes: number }): Promise<LoadResult> {
   const dirStat = await stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) throw new Error(`Corpus directory not found or not a directory: ${dir}`);
+  if (!dirStat?.isDirectory()) throw new InputError(`Corpus directory not found or not a directory: ${dir}`);
   const files: SourceFile[] = [];
   const problems: LoadProblem[] = [];
   for (const path of await listFiles(dir, problems, dir)) {

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { embedderKind, type Config } from '../config.js';
+import { InputError } from '../errors.js';
 import { currentBuildDir, INDEX_VERSION, readManifest, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
 import type { Chunk } from './chunk.js';
 import { emptyNoise, type NoiseCounts } from './clean.js';
@@ -68,7 +69,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
   });
   progress('clean', files.length, files.length);
   if (!chunks.length) {
-    throw new Error(`No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`);
+    throw new InputError(`No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`);
   }
   await writeIndex(indexDir, { files: records, problems, documents, chunks }, config, progress);
   return { status: 'built', documents: documents.length, paragraphs: chunks.length, filesProcessed: processed, filesSkipped: files.length - processed - problems.filter((p) => files.some((f) => f.file === p.file)).length, noise: sumNoise(records), problems };

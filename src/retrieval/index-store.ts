@@ -11,6 +11,7 @@ import { Document } from '@langchain/core/documents';
 import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { embedderKind, type Config } from '../config.js';
+import { InputError } from '../errors.js';
 import type { Chunk } from '../ingest/chunk.js';
 import type { NoiseCounts } from '../ingest/clean.js';
 import type { PlanDocument } from '../ingest/documents.js';
@@ -186,7 +187,7 @@ async function pruneBuilds(indexDir: string, keep: string): Promise<void> {
   for (const f of await readdir(indexDir)) if (/^CURRENT\..*\.tmp$/.test(f)) await rm(join(indexDir, f), { force: true });
 }
 
-export class IndexMismatchError extends Error {}
+export class IndexMismatchError extends InputError {}
 /** The build was written by an older plans-bot: nothing to decide, it can simply be rebuilt. */
 export class IndexVersionError extends IndexMismatchError {}
 

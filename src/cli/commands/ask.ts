@@ -1,6 +1,7 @@
 // plans ask / summary / compare: cited answers, a plan's priorities, two places side by side.
 import type { Command } from 'commander';
 import { config } from '../../config.js';
+import { InputError } from '../../errors.js';
 import { answerQuestion } from '../../answer/answer.js';
 import { comparePlaces } from '../../answer/compare.js';
 import { resolveFollowUp } from '../../answer/conversation.js';
@@ -11,7 +12,7 @@ import { renderAnswerText } from '../../answer/render-text.js';
 import { summarisePlan } from '../../answer/summary.js';
 import { openIndex } from '../../retrieval/open-index.js';
 import { detectScript } from '../../text/script.js';
-import { readJsonLines, UserError } from '../io.js';
+import { readJsonLines } from '../io.js';
 import { indexOptions } from '../options.js';
 
 const print = (answer: Answer, json?: boolean) => console.log(json ? JSON.stringify(answerJson(answer)) : renderAnswerText(answer));
@@ -28,9 +29,9 @@ export function register(program: Command): void {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       if (!question) {
-        if (process.stdin.isTTY || !opts.json) throw new UserError('Give a question, or pipe JSONL questions ({"id","question"}) on stdin with --json.');
+        if (process.stdin.isTTY || !opts.json) throw new InputError('Give a question, or pipe JSONL questions ({"id","question"}) on stdin with --json.');
         for (const item of await readJsonLines<{ id?: string; question?: string }>()) {
-          if (typeof item.question !== 'string') throw new UserError(`line with id ${item.id ?? '?'} has no "question"`);
+          if (typeof item.question !== 'string') throw new InputError(`line with id ${item.id ?? '?'} has no "question"`);
           console.log(JSON.stringify(answerJson(await answerQuestion(index, item.question, c), String(item.id ?? ''))));
         }
         return;

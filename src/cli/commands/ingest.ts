@@ -2,9 +2,10 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { config } from '../../config.js';
+import { InputError } from '../../errors.js';
 import { ingestCorpus } from '../../ingest/pipeline.js';
 import { openIndex } from '../../retrieval/open-index.js';
-import { table, UserError } from '../io.js';
+import { table } from '../io.js';
 import { indexOptions, progressBar } from '../options.js';
 
 export function register(program: Command): void {
@@ -50,7 +51,7 @@ export function register(program: Command): void {
     .action(async (docRef: string, opts: { section?: string; index?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
       const doc = index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
-      if (!doc) throw new UserError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);
+      if (!doc) throw new InputError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);
       console.log(`${doc.title}\n${doc.place} · ${doc.year} · ${doc.type} · ${doc.file}${doc.partial ? ' · partial page' : ''}`);
       console.log(`issuer: ${doc.issuer} · published: ${doc.publishDate} · source: ${doc.sourceUrl}\n`);
       console.log('Sections:');
@@ -58,7 +59,7 @@ export function register(program: Command): void {
       let text = doc.text;
       if (opts.section) {
         const at = doc.outline.findIndex((o) => o.label.includes(opts.section!));
-        if (at < 0) throw new UserError(`No section matching "${opts.section}" in ${doc.id}.`);
+        if (at < 0) throw new InputError(`No section matching "${opts.section}" in ${doc.id}.`);
         const next = doc.outline.slice(at + 1).find((o) => o.level <= doc.outline[at].level);
         text = doc.text.slice(doc.outline[at].start, next?.start ?? doc.text.length);
       }

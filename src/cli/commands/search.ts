@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { config } from '../../config.js';
+import { InputError } from '../../errors.js';
 import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
 import { openIndex } from '../../retrieval/open-index.js';
 import type { PlanIndex } from '../../retrieval/index-store.js';
 import { searchPlans, type SearchResult } from '../../retrieval/search.js';
-import { readJsonLines, table, UserError } from '../io.js';
+import { readJsonLines, table } from '../io.js';
 import { indexOptions } from '../options.js';
 
 export function resultJson(id: string | undefined, result: SearchResult) {
@@ -29,7 +30,7 @@ export function resultJson(id: string | undefined, result: SearchResult) {
 async function runBatch(index: PlanIndex, k: number, items: Array<{ id?: string; question?: string }>): Promise<Array<ReturnType<typeof resultJson>>> {
   const out = [];
   for (const item of items) {
-    if (typeof item.question !== 'string') throw new UserError(`line with id ${item.id ?? '?'} has no "question"`);
+    if (typeof item.question !== 'string') throw new InputError(`line with id ${item.id ?? '?'} has no "question"`);
     out.push(resultJson(String(item.id ?? ''), await searchPlans(index, item.question, { k })));
   }
   return out;
@@ -46,7 +47,7 @@ export function register(program: Command): void {
       const index = await openIndex(config(), indexOptions(opts));
       const k = Number(opts.k);
       if (!query) {
-        if (process.stdin.isTTY) throw new UserError('Give a query, or pipe JSONL questions on stdin with --json.');
+        if (process.stdin.isTTY) throw new InputError('Give a query, or pipe JSONL questions on stdin with --json.');
         for (const line of await runBatch(index, k, await readJsonLines())) console.log(JSON.stringify(line));
         return;
       }
@@ -73,7 +74,7 @@ export function register(program: Command): void {
       try {
         qa = readFileSync(opts.qa, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QaItem);
       } catch (err) {
-        throw new UserError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
+        throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
       }
       const index = await openIndex(config(), indexOptions(opts));
       const k = Number(opts.k);
