@@ -24,7 +24,7 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
       const { matches } = findPlans(index, place, request.year);
       // Without a topic, each side is its plan's top-level priorities (the first plan when a place has several).
       const year = request.year ?? (matches.length > 1 ? (matches[matches.length - 1].year as number) : undefined);
-      sides.push(headingsOnly(await summarisePlan(index, { place, year, script }, config)));
+      sides.push(await summarisePlan(index, { place, year, script, detail: 'headings' }, config));
     }
   }
   const merged = mergeParts(sides.map((side, i) => partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}】`)));
@@ -38,19 +38,5 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
     citations: merged.citations,
     closest: sides.flatMap((s) => s.closest).slice(0, 6),
     note: sides.map((s) => s.note).filter(Boolean).join(' ') || undefined,
-  };
-}
-
-/** A summary reduced to its section headings (and their citations), for a compact side of a comparison. */
-function headingsOnly(summary: Answer): Answer {
-  if (!summary.found) return summary;
-  const keep = summary.answer.split('\n').filter((line, i) => i === 0 || !line.startsWith('  •'));
-  const used = new Set(keep.flatMap((l) => [...l.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))));
-  const citations = summary.citations.filter((c) => used.has(c.n));
-  const renumber = new Map(citations.map((c, i) => [c.n, i + 1]));
-  return {
-    ...summary,
-    answer: keep.join('\n').replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`),
-    citations: citations.map((c) => ({ ...c, n: renumber.get(c.n)! })),
   };
 }

@@ -21,7 +21,8 @@ const TARGET = /\d|[一二三四五六七八九十百千万]+(所|个|項|项|�
 /** A quantitative target, not a date: "建设200个基地" counts, "1月17日" and "2020年" do not. */
 const hasTarget = (text: string) => TARGET.test(text.replace(/(19|20)\d{2}(年|—|-)|\d{1,2}月\d{1,2}日|^\d+[.．、]|^[（(][一二三四五六七八九十\d]+[）)]/g, ''));
 
-export type SummaryRequest = { place: string; year?: number; type?: DocType; script?: Script };
+/** `headings` gives only the plan's top-level sections (each cited), e.g. for a comparison. */
+export type SummaryRequest = { place: string; year?: number; type?: DocType; script?: Script; detail?: 'items' | 'headings' };
 
 export async function summarisePlan(index: PlanIndex, request: SummaryRequest, config: Config): Promise<Answer> {
   const script = request.script ?? 'zh-Hans';
@@ -47,9 +48,11 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
   const parts: AnswerPart[] = [];
   let mode: Answer['mode'] = 'extractive';
   let note: string | undefined;
+  const headingsOnly = request.detail === 'headings';
   for (const section of sections) {
-    let part = extractiveSection(doc, section);
-    if (llmConfigured(config)) {
+    let part = extractiveSection(doc, section, headingsOnly);
+    // Headings are quoted as they stand; only the items are worth a model's summary.
+    if (llmConfigured(config) && !headingsOnly) {
       try {
         const llmPart = await llmSection(doc, section, config, script);
         if (llmPart) {
@@ -108,13 +111,14 @@ function citationFor(doc: PlanDocument, chunk: Chunk | undefined, n: number, sta
 }
 
 /** A section's heading (cited), then per item its target sentence, or its heading sentence. */
-function extractiveSection(doc: PlanDocument, section: Section): AnswerPart {
+function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = false): AnswerPart {
   const citations: Citation[] = [];
   const lines: string[] = [];
   if (section.heading && section.headingText) {
     const start = section.heading.start;
     citations.push(citationFor(doc, section.chunks[0], 1, start, start + section.headingText.length, section.headingText, section.heading.label));
     lines.push(`${section.headingText} [1]`);
+    if (headingsOnly) return { text: lines.join('\n'), citations };
   }
   const ranked = section.items.map((item, order) => {
     const sentence = bestSentence(item.chunks);

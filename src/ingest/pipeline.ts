@@ -46,6 +46,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
   const documents: PlanDocument[] = [];
   const chunks: Chunk[] = [];
   let processed = 0;
+  let reused = 0;
   files.forEach((file, i) => {
     progress('clean', i, files.length);
     const old = previousByFile.get(file.file);
@@ -54,6 +55,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
       documents.push(...docs);
       chunks.push(...reusable.chunks.filter((c) => old.documents.includes(c.docId)));
       records.push(old);
+      reused++;
       return;
     }
     try {
@@ -72,7 +74,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
     throw new InputError(`No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`);
   }
   await writeIndex(indexDir, { files: records, problems, documents, chunks }, config, progress);
-  return { status: 'built', documents: documents.length, paragraphs: chunks.length, filesProcessed: processed, filesSkipped: files.length - processed - problems.filter((p) => files.some((f) => f.file === p.file)).length, noise: sumNoise(records), problems };
+  return { status: 'built', documents: documents.length, paragraphs: chunks.length, filesProcessed: processed, filesSkipped: reused, noise: sumNoise(records), problems };
 }
 
 async function previousStore(indexDir: string): Promise<{ documents: PlanDocument[]; chunks: Chunk[] } | undefined> {

@@ -58,15 +58,13 @@ export type BuildProgress = (stage: string, done: number, total: number) => void
 
 const GLOSSARY = new URL('../../data/glossary.json', import.meta.url).pathname;
 
-export function embedderFor(config: Config, hashing?: HashingState): Embeddings & { info: () => EmbedderInfo } {
-  if (embedderKind(config) === 'openai') {
-    const e = new OpenAICompatibleEmbeddings(config) as OpenAICompatibleEmbeddings & { info: () => EmbedderInfo };
-    e.info = () => ({ kind: 'openai', model: config.OPENAI_EMBEDDING_MODEL, dimension: 0 });
-    return e;
-  }
-  const e = new HashingEmbeddings(hashing ?? { dimension: config.HASH_DIM }) as HashingEmbeddings & { info: () => EmbedderInfo };
-  e.info = () => ({ kind: 'hashing', model: 'hashing-ngram-v1', dimension: e.dimension });
-  return e;
+export function embedderFor(config: Config, hashing?: HashingState): Embeddings {
+  return embedderKind(config) === 'openai' ? new OpenAICompatibleEmbeddings(config) : new HashingEmbeddings(hashing ?? { dimension: config.HASH_DIM });
+}
+
+/** What the manifest records about the embedder a build used; loading with another is refused. */
+function describeEmbedder(embedder: Embeddings, dimension: number): EmbedderInfo {
+  return embedder instanceof OpenAICompatibleEmbeddings ? { kind: 'openai', model: embedder.model, dimension } : { kind: 'hashing', model: 'hashing-ngram-v1', dimension };
 }
 
 export async function currentBuildDir(indexDir: string): Promise<string | undefined> {
@@ -99,8 +97,7 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
     // Segmenting is the costliest step of a build: the words found above serve the embedder too.
     if (embedder instanceof HashingEmbeddings) embedder.fit(input.chunks.map((c) => c.simplified), chunkWords);
     const { store: vectors, quantised } = await embedAll(embedder, input.chunks, progress, chunkWords);
-    const info = embedder.info();
-    info.dimension = vectors.args.numDimensions ?? info.dimension;
+    const info = describeEmbedder(embedder, quantised.dimension);
     const manifest: Manifest = {
       version: INDEX_VERSION,
       builtAt: new Date().toISOString(),
