@@ -38,5 +38,6 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
     citations: merged.citations,
     closest: sides.flatMap((s) => s.closest).slice(0, 6),
     note: sides.map((s) => s.note).filter(Boolean).join(' ') || undefined,
+    sides: merged.renumbered.map((p) => ({ heading: p.heading ?? '', text: p.text })),
   };
 }

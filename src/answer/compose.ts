@@ -4,16 +4,17 @@ import type { Answer, Citation } from './model.js';
 
 export type AnswerPart = { heading?: string; text: string; citations: Citation[] };
 
-export function mergeParts(parts: AnswerPart[]): { text: string; citations: Citation[] } {
+export function mergeParts(parts: AnswerPart[]): { text: string; citations: Citation[]; renumbered: AnswerPart[] } {
   const citations: Citation[] = [];
-  const blocks: string[] = [];
+  const renumbered: AnswerPart[] = [];
   for (const part of parts) {
     const offset = citations.length;
-    citations.push(...part.citations.map((c) => ({ ...c, n: c.n + offset })));
-    const text = part.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`);
-    blocks.push(part.heading ? `${part.heading}\n${text}` : text);
+    const shifted = part.citations.map((c) => ({ ...c, n: c.n + offset }));
+    citations.push(...shifted);
+    renumbered.push({ heading: part.heading, text: part.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`), citations: shifted });
   }
-  return { text: blocks.join('\n'), citations };
+  const text = renumbered.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join('\n');
+  return { text, citations, renumbered };
 }
 
 export function partOf(answer: Answer, heading?: string): AnswerPart {

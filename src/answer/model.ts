@@ -28,6 +28,8 @@ export const answerSchema = z.object({
   /** When not found: the documents closest to the question. */
   closest: z.array(z.object({ doc: z.string(), title: z.string(), place: z.string(), year: z.union([z.number(), z.literal('unknown')]) })),
   note: z.string().optional(),
+  /** A comparison's columns (same [n] markers as `answer`), for surfaces that can show them side by side. */
+  sides: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
 });
 
 export type Citation = z.infer<typeof citationSchema>;

@@ -68,9 +68,11 @@ export type AnswerBlockOptions = { restate?: string; answerId?: string; shareabl
 export function answerBlocks(answer: Answer, options: AnswerBlockOptions = {}): KnownBlock[] {
   const head: KnownBlock[] = [];
   if (options.restate) head.push(context([`*${escapeMrkdwn(clip(options.restate, 300))}*`]));
+  const columns = sideBySide(answer);
   // A user id becomes a mention; anything else is not trusted into mrkdwn.
   if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) head.push(context([`Shared by <@${options.sharedBy}>`]));
-  for (const piece of splitText(escapeMrkdwn(answer.answer))) head.push(section(piece));
+  if (columns) head.push(columns);
+  else for (const piece of splitText(escapeMrkdwn(answer.answer))) head.push(section(piece));
   if (answer.note) head.push(context([`_${escapeMrkdwn(answer.note)}_`]));
 
   const sources: KnownBlock[] = [];
@@ -90,6 +92,15 @@ export function answerBlocks(answer: Answer, options: AnswerBlockOptions = {}): 
     tail.push({ type: 'actions', elements });
   }
   return fitBlocks(head, sources, tail, SLACK_LIMITS.messageBlocks);
+}
+
+/** A comparison as two columns (a section's fields), when each side fits a field. */
+function sideBySide(answer: Answer): KnownBlock | undefined {
+  const sides = answer.sides;
+  if (!sides || sides.length < 2 || sides.length > SLACK_LIMITS.sectionFields) return undefined;
+  const fields = sides.map((s) => `*${escapeMrkdwn(s.heading)}*\n${escapeMrkdwn(s.text)}`);
+  if (fields.some((f) => [...f].length > SLACK_LIMITS.fieldText)) return undefined;
+  return { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn' as const, text })) };
 }
 
 /** Keeps head and tail whole; trims the middle, saying how much was left out. */

@@ -4,6 +4,8 @@ export const SLACK_LIMITS = {
   modalBlocks: 100,
   homeBlocks: 100,
   sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
   contextElements: 10,
   actionsElements: 25,
   buttonText: 75,

@@ -15,7 +15,8 @@ export function blockProblems(blocks: any[] | undefined, maxBlocks: number): str
   const len = (s: string) => [...s].length;
   for (const b of blocks) {
     if (b.type === 'section' && b.text && len(b.text.text) > SLACK_LIMITS.sectionText) problems.push(`section text ${len(b.text.text)}`);
-    if (b.type === 'section' && (!b.text || !b.text.text)) problems.push('empty section');
+    if (b.type === 'section' && !b.fields && (!b.text || !b.text.text)) problems.push('empty section');
+    if (b.fields && (b.fields.length > SLACK_LIMITS.sectionFields || b.fields.some((f: any) => len(f.text) > SLACK_LIMITS.fieldText))) problems.push('section fields over the limit');
     if (b.type === 'context' && (b.elements.length > SLACK_LIMITS.contextElements || b.elements.length === 0)) problems.push(`context with ${b.elements.length} elements`);
     if (b.type === 'actions' && b.elements.length > SLACK_LIMITS.actionsElements) problems.push(`actions with ${b.elements.length} elements`);
     if (b.type === 'header' && len(b.text.text) > SLACK_LIMITS.headerText) problems.push('header too long');

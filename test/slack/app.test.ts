@@ -223,3 +223,17 @@ describe('Block Kit limits', () => {
     expect(hugeBlocks.at(-1)).toMatchObject({ type: 'actions' });
   });
 });
+
+describe('comparisons in Slack', () => {
+  it('show two places side by side as a section’s two columns, each cited', async () => {
+    const { comparePlaces } = await import('../../src/answer/compare.js');
+    const { index } = await bundledIndex();
+    const answer = await comparePlaces(index, { places: ['青岛', '湘西'], topic: '集团化办学' }, testConfig());
+    const blocks = answerBlocks(answer, { answerId: 'x' }) as any[];
+    const columns = blocks.find((b) => b.type === 'section' && b.fields);
+    expect(columns.fields).toHaveLength(2);
+    expect(columns.fields[0].text).toMatch(/^\*【青岛】\*/);
+    expect(columns.fields[1].text).toMatch(/^\*【湘西】\*/);
+    expect(blockProblems(blocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
+  });
+});
