@@ -1,7 +1,7 @@
 // Finding the plans a command names: a place (any script, pinyin or English; "XX市" for anonymised
 // plans), optionally a year and a type. The same aliases that scope search.
 import type { PlanDocument } from '../ingest/documents.js';
-import { DOC_TYPES, type DocType } from '../ingest/metadata.js';
+import { coversYear, DOC_TYPES, type DocType } from '../ingest/metadata.js';
 import type { PlanIndex } from '../retrieval/index-store.js';
 import { toSimplified } from '../text/script.js';
 
@@ -20,7 +20,7 @@ export function parseType(text: string | undefined): DocType | undefined {
 
 export function findPlans(index: PlanIndex, place: string, year?: number, type?: DocType): { matches: PlanDocument[]; samePlace: PlanDocument[] } {
   const samePlace = index.documents.filter((d) => placeMatches(d, place));
-  const matches = samePlace.filter((d) => (year === undefined || d.year === year) && (type === undefined || d.type === type));
+  const matches = samePlace.filter((d) => (year === undefined || coversYear(d, year)) && (type === undefined || d.type === type));
   return { matches, samePlace };
 }
 

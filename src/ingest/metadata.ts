@@ -18,6 +18,8 @@ export type DocumentMeta = {
   /** Parent divisions' canonical names (e.g. 山东 for 青岛), for questions that name the province. */
   placeParents: string[];
   year: number | typeof UNKNOWN;
+  /** The years a plan covers: [year, year] for an annual plan, [2021, 2025] for a 规划 (2021—2025年). */
+  years: [number, number] | typeof UNKNOWN;
   type: DocType;
   publishDate: string;
   issuer: string;
@@ -40,6 +42,7 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
     placeAliases: place?.aliases ?? [],
     placeParents: place ? place.parents.map((c) => placeByCode(c)?.name).filter((n): n is string => Boolean(n)) : [],
     year: detectYear(simplifiedTitle, simplifiedBody),
+    years: detectYears(simplifiedTitle, simplifiedBody),
     type: detectType(simplifiedTitle, simplifiedBody, Boolean(titleLine)),
     publishDate: metaValue(doc.meta, /(政策发布日期|政策發布日期|发布日期|發布日期|成文日期|发布时间|發布時間|时间|時間)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/, 2)?.replace(/[年月/.]/g, '-') ?? firstDateLine(doc.meta) ?? UNKNOWN,
     issuer:
@@ -69,13 +72,32 @@ function firstDateLine(meta: string[]): string | undefined {
 
 /** The year the plan is about: the title's year, else the year the opening names most. */
 function detectYear(title: string, body: string): number | typeof UNKNOWN {
-  const inTitle = title.match(/(19|20)\d{2}(?=年)/) ?? title.match(/(19|20)\d{2}/);
+  const inTitle = title.match(/(19|20)\d{2}(?=\s*[-—–~～至到]\s*(19|20)\d{2})/) ?? title.match(/(19|20)\d{2}(?=年)/) ?? title.match(/(19|20)\d{2}/);
   if (inTitle) return Number(inTitle[0]);
   const opening = body.slice(0, 400);
   const counts = new Map<number, number>();
   for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   return best ? best[0] : UNKNOWN;
+}
+
+/** Whether a plan is about a given year: its own year, or a year inside the period it covers. */
+export function coversYear(doc: Pick<DocumentMeta, 'year' | 'years'>, year: number): boolean {
+  return doc.years === UNKNOWN ? doc.year === year : doc.years[0] <= year && year <= doc.years[1];
+}
+
+/** A period in the title (2021—2025年, 2019-2022年) or a five-year plan (“十四五”), else the single year. */
+function detectYears(title: string, body: string): [number, number] | typeof UNKNOWN {
+  const range = title.match(/((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?/);
+  if (range && Number(range[2]) >= Number(range[1])) return [Number(range[1]), Number(range[2])];
+  const fiveYear = title.match(/“?十([一二三四五六七八九])五”?(?:规划|时期|期间)/);
+  if (fiveYear) {
+    const n = '一二三四五六七八九'.indexOf(fiveYear[1]) + 11;
+    const start = 1951 + (n - 1) * 5;
+    return [start, start + 4];
+  }
+  const year = detectYear(title, body);
+  return year === UNKNOWN ? UNKNOWN : [year, year];
 }
 
 function detectType(title: string, body: string, hasTitleLine: boolean): DocType {
@@ -95,7 +117,7 @@ const SCOPE: Array<[PlaceLevel, RegExp]> = [
   ['province', /(全省|我省|省委|省政府)/g],
   ['city', /(全市|我市|市委|市政府)/g],
   ['prefecture', /(全州|我州|州委|州政府)/g],
-  ['county', /(全县|我县|县委|县政府)/g],
+  ['county', /(全县|我县|县委|县政府|全区|我区|区委|区政府)/g],
 ];
 const ANONYMISED = /(XX|ＸＸ|xx|××|某)(省|市|州|县|区)/;
 
@@ -124,7 +146,9 @@ function detectPlace(title: string, body: string, meta: string[]): Place | undef
   count(title, 5);
   count(meta.filter((m) => /机关|機關|机构|單位|单位/.test(m)).join('\n'), 5);
   count(body, 1);
-  const levelOk = (p: Place) => !scope || p.level === scope || (scope === 'prefecture' && p.level === 'city') || (scope === 'city' && p.level === 'prefecture');
+  // 全区 speaks for a district (county level) or for an autonomous region (province level).
+  const levelOk = (p: Place) =>
+    !scope || p.level === scope || (scope === 'prefecture' && p.level === 'city') || (scope === 'city' && p.level === 'prefecture') || (scope === 'county' && p.level === 'province' && /自治区$/.test(p.fullName));
   // Counties are candidates only for a document that speaks for a county (全县); otherwise their
   // mentions count for the city above them.
   const ranked = [...scores.values()].filter((s) => levelOk(s.place) && (s.place.level !== 'county' || scope === 'county')).sort((a, b) => b.score - a.score);

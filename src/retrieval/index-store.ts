@@ -23,7 +23,7 @@ import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
 import { lexicalTokens, words } from './tokenize.js';
 
 // Bump when the files of a build change shape; an older build is then rebuilt from the corpus.
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export type EmbedderInfo = { kind: 'hashing' | 'openai'; model: string; dimension: number };
 export type FileRecord = { file: string; sha256: string; encoding: string; documents: string[]; noise: NoiseCounts };

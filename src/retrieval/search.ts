@@ -3,6 +3,7 @@
 // question, and drops when the plans asked about are not in the index.
 import type { Chunk } from '../ingest/chunk.js';
 import type { PlanDocument } from '../ingest/documents.js';
+import { coversYear } from '../ingest/metadata.js';
 import type { PlanIndex } from './index-store.js';
 import { understandQuery, type QueryUnderstanding } from './query.js';
 import { hanBigrams, lexicalTokens } from './tokenize.js';
@@ -132,7 +133,7 @@ export function scopeFor(index: PlanIndex, query: QueryUnderstanding): { allowed
   if (!docs && query.unknownPlaces.length) return { missingScope: query.unknownPlaces.join('、') };
   if (query.years.length) {
     const pool = docs ?? index.documents;
-    const inYear = pool.filter((d) => query.years.includes(d.year as number));
+    const inYear = pool.filter((d) => query.years.some((y) => coversYear(d, y)));
     if (inYear.length) {
       // Keep every named place represented: a cross-place question keeps each place's plan for that year.
       const placesCovered = new Set(inYear.map((d) => d.place));

@@ -98,3 +98,17 @@ describe('documents in other shapes', () => {
     expect(documents[0].placeAliases).toContain('長沙縣');
   });
 });
+
+describe('districts and multi-year plans', () => {
+  const ingest = (text: string) => ingestFile({ file: 'x.txt', format: 'text', encoding: 'utf-8', sha256: 'x', text });
+
+  it('reads a district’s plan (全区) as county level', () => {
+    const { documents } = ingest('海淀区2022年教育工作要点\n2022年，全区教育系统要办好人民满意的教育。海淀区将新增学位3000个。\n一、推进优质均衡\n1.新建学校2所。');
+    expect(documents[0]).toMatchObject({ place: '海淀区', placeLevel: 'county', year: 2022, years: [2022, 2022] });
+  });
+
+  it('reads the period a 规划 covers', () => {
+    const { documents } = ingest('绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。\n一、发展目标\n1.到2025年，学前教育毛入园率达到95%。');
+    expect(documents[0]).toMatchObject({ place: '绵阳', type: '规划', year: 2021, years: [2021, 2025] });
+  });
+});

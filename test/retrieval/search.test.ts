@@ -83,3 +83,20 @@ describe('the index on disk', () => {
     await expect(loadIndex(dir, testConfig({ OPENAI_API_KEY: 'sk-test' }))).rejects.toThrow(/Re-ingest/);
   });
 });
+
+describe('a plan that covers several years', () => {
+  it('answers a question about a year inside its period', async () => {
+    const { cpSync, writeFileSync } = await import('node:fs');
+    const { ingestCorpus } = await import('../../src/ingest/pipeline.js');
+    const corpus = tempDir('plans-period-');
+    cpSync('corpus', corpus, { recursive: true });
+    writeFileSync(join(corpus, 'plan.txt'), '绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。绵阳将建设教育强市。\n一、发展目标\n1.学前教育。到2025年，学前教育毛入园率达到95%，新建幼儿园40所。');
+    const dir = tempDir();
+    await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig() });
+    const index = (await loadIndex(dir, testConfig()))!;
+    const result = await searchPlans(index, '绵阳2023年学前教育毛入园率目标是多少?');
+    expect(result.missingScope).toBeUndefined();
+    expect(result.hits[0].chunk.text).toContain('毛入园率达到95%');
+    expect((await searchPlans(index, '绵阳2019年学前教育毛入园率目标是多少?')).missingScope).toBe('绵阳 2019');
+  });
+});
