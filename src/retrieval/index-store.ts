@@ -20,6 +20,7 @@ import { bm25Scorer, buildBm25, type Bm25Index, type Bm25Scorer } from './bm25.j
 import { HashingEmbeddings, type HashingState } from './hashing-embeddings.js';
 import { buildLexicon, type Lexicon } from './lexicon.js';
 import { OpenAICompatibleEmbeddings } from './openai-embeddings.js';
+import { previousVectors, type VectorLookup } from './reuse-vectors.js';
 import { lexicalTokens, words } from './tokenize.js';
 
 // Bump when the files of a build change shape; an older build is then rebuilt from the corpus.
@@ -96,7 +97,8 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
     const embedder = embedderFor(config);
     // Segmenting is the costliest step of a build: the words found above serve the embedder too.
     if (embedder instanceof HashingEmbeddings) embedder.fit(input.chunks.map((c) => c.simplified), chunkWords);
-    const { store: vectors, quantised } = await embedAll(embedder, input.chunks, progress, chunkWords);
+    const reuse = await previousVectors(await currentBuildDir(indexDir), describeEmbedder(embedder, 0));
+    const { store: vectors, quantised } = await embedAll(embedder, input.chunks, progress, chunkWords, reuse);
     const info = describeEmbedder(embedder, quantised.dimension);
     const manifest: Manifest = {
       version: INDEX_VERSION,
@@ -134,7 +136,7 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
  */
 const HNSW = { m: 16, efConstruction: 100, seed: 100 };
 
-async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress, chunkWords: string[][]): Promise<{ store: HNSWLib; quantised: QuantisedVectors }> {
+async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress, chunkWords: string[][], reuse?: VectorLookup): Promise<{ store: HNSWLib; quantised: QuantisedVectors }> {
   const BATCH = 2000;
   let graph: HierarchicalNSW | undefined;
   let quantised: QuantisedVectors | undefined;
@@ -145,7 +147,7 @@ async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildPr
     const vectors =
       embedder instanceof HashingEmbeddings
         ? batch.map((c, k) => embedder.embedText(c.text, chunkWords[i + k]))
-        : await embedder.embedDocuments(batch.map((c) => c.text));
+        : await embedReusing(embedder, batch.map((c) => c.text), reuse);
     const dimension = vectors[0].length;
     if (!graph) {
       graph = new hnswlib.HierarchicalNSW('cosine', dimension);
@@ -165,6 +167,15 @@ async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildPr
   // Only these two are saved to args.json; the index and docstore have files of their own.
   store.args = { space: 'cosine', numDimensions: quantised.dimension };
   return { store, quantised };
+}
+
+/** Embeds only the texts the previous build does not already have a vector for. */
+async function embedReusing(embedder: Embeddings, texts: string[], reuse?: VectorLookup): Promise<number[][]> {
+  const known = texts.map((t) => reuse?.(t));
+  const missing = texts.filter((_, i) => !known[i]);
+  const fresh = missing.length ? await embedder.embedDocuments(missing) : [];
+  let next = 0;
+  return known.map((v) => v ?? fresh[next++]);
 }
 
 function quantise(vector: number[], into: QuantisedVectors, position: number): void {

@@ -136,6 +136,23 @@ describe('OpenAI-compatible embeddings', () => {
     expect(hits[0].doc.place).toBe('湘西');
     await expect(loadIndex(indexDir, testConfig())).rejects.toThrow(IndexMismatchError);
   });
+
+  it('re-embeds only new or changed paragraphs when re-ingesting', async () => {
+    server = await startFakeOpenAI();
+    const config = testConfig({ OPENAI_BASE_URL: server.baseURL, EMBEDDER: 'openai', EMBED_BATCH_SIZE: '1000' });
+    const corpus = tempDir('plans-reembed-');
+    cpSync('corpus', corpus, { recursive: true });
+    const indexDir = tempDir();
+    const first = await ingestCorpus({ corpusDir: corpus, indexDir, config });
+    const inputs = () => server!.requests.filter((r) => r.path.endsWith('/embeddings')).reduce((n, r) => n + r.body.input.length, 0);
+    expect(inputs()).toBe(first.paragraphs);
+    writeFileSync(join(corpus, 'new.txt'), '2035年全县教育工作要点\n一、总体要求\n1.新建学校3所。全县新增学位1200个。\n2.培训教师500人次。');
+    const second = await ingestCorpus({ corpusDir: corpus, indexDir, config });
+    expect(second.paragraphs).toBe(first.paragraphs + 2);
+    expect(inputs()).toBe(first.paragraphs + 2);
+    const index = (await loadIndex(indexDir, config))!;
+    expect((await searchPlans(index, '湘西州教育督导要建立哪些机制?')).hits[0].doc.place).toBe('湘西');
+  });
 });
 
 describe('LLM summaries (map over sections, verified)', () => {
