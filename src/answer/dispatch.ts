@@ -47,7 +47,7 @@ export async function runCommand(index: PlanIndex, config: Config, text: string,
     case 'summary': {
       const { year, type, rest } = splitPlanArgs(words);
       if (!rest.length) return { kind: 'text', text: 'Which place? For example `/plans summary 青岛 2020`.' };
-      return { kind: 'answer', answer: await summarisePlan(index, { place: rest[0], year, type, script: detectScript(rest[0]) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans' }, config) };
+      return { kind: 'answer', answer: await summarisePlan(index, { place: rest[0], year, type, script: detectScript(rest[0]) }, config) };
     }
     case 'compare': {
       const { year, rest } = splitPlanArgs(words);

@@ -31,7 +31,16 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
   const { matches, samePlace } = findPlans(index, request.place, request.year, request.type);
   if (matches.length !== 1) {
     const options = (matches.length ? matches : samePlace.length ? samePlace : index.documents).map((d) => d);
-    const lead = matches.length > 1 ? `“${label}”对应多份计划，请指明年份或类型：` : samePlace.length ? `没有找到${label}的计划。${request.place}已索引的计划：` : `没有找到${request.place}的计划。已索引的计划：`;
+    const lead =
+      script === 'en'
+        ? matches.length > 1
+          ? `“${label}” matches several plans; add a year or type:`
+          : `No plan indexed for ${label}. ${samePlace.length ? `Plans indexed for ${request.place}:` : 'Indexed plans:'}`
+        : matches.length > 1
+          ? `“${label}”对应多份计划，请指明年份或类型：`
+          : samePlace.length
+            ? `没有找到${label}的计划。${request.place}已索引的计划：`
+            : `没有找到${request.place}的计划。已索引的计划：`;
     return {
       question,
       answer: inScript(`${lead}\n${options.map((d) => `• ${describeDoc(d)}`).join('\n')}`, script),
@@ -67,7 +76,8 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
     parts.push(part);
   }
   const merged = mergeParts(parts);
-  const header = inScript(`《${doc.title}》（${doc.place}，${doc.year}，${doc.type}）的主要任务：`, script);
+  const header =
+    script === 'en' ? `Priorities of ${doc.title} (${doc.place}, ${doc.year}, ${doc.type}), section by section:` : inScript(`《${doc.title}》（${doc.place}，${doc.year}，${doc.type}）的主要任务：`, script);
   return {
     question,
     answer: `${header}\n${merged.text}`,

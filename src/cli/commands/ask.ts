@@ -54,7 +54,7 @@ export function register(program: Command): void {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       const { year, type } = splitPlanArgs(more);
-      print(await summarisePlan(index, { place, year, type, script: detectScript(place) === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans' }, c), opts.json);
+      print(await summarisePlan(index, { place, year, type, script: detectScript(place) }, c), opts.json);
     });
 
   program
