@@ -38,17 +38,31 @@ export function openaiClient(config: Config): OpenAI {
   return client.client;
 }
 
-/** Asks the model for a cited reply over the given passages (numbered 1…n in order). */
+/**
+ * Asks the model for a cited reply. Structured output (a JSON schema) first; a server that rejects
+ * json_schema (some Ollama / vLLM versions answer 400) is asked once more for plain JSON mode, the
+ * schema being spelled out in the prompt as well.
+ */
 export async function askModel(config: Config, system: string, user: string): Promise<LlmReply> {
-  const completion = await openaiClient(config).chat.completions.create({
-    model: config.OPENAI_CHAT_MODEL,
-    temperature: 0,
-    messages: [
-      { role: 'system', content: system },
-      { role: 'user', content: user },
-    ],
-    response_format: zodResponseFormat(llmReplySchema, 'cited_answer'),
-  });
+  const request = (response_format: OpenAI.ChatCompletionCreateParams['response_format']) =>
+    openaiClient(config).chat.completions.create({
+      model: config.OPENAI_CHAT_MODEL,
+      temperature: 0,
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+      response_format,
+    });
+  let completion;
+  try {
+    completion = await request(zodResponseFormat(llmReplySchema, 'cited_answer'));
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status !== 400 && status !== 422) throw err;
+    logger.info({ status }, 'the server refused a JSON schema; asking for JSON mode');
+    completion = await request({ type: 'json_object' });
+  }
   const content = completion.choices[0]?.message?.content ?? '';
   const parsed = llmReplySchema.safeParse(JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, '')));
   if (!parsed.success) throw new Error(`the model's reply did not match the schema: ${parsed.error.issues[0]?.message}`);

@@ -72,6 +72,18 @@ describe('the LLM answerer against a local OpenAI-compatible server', () => {
     expect(top[0].chunk.text).toContain(answer.citations[0].quote);
   });
 
+  it('asks for plain JSON mode when the server refuses a JSON schema', async () => {
+    const { index } = await bundledIndex();
+    server = await startFakeOpenAI({
+      chat: [{ status: 400 }, { reply: { answer: '要建设200个学科教研基地[1]。', found: true, citations: [{ source: 1, quote: '建設200個學科教研基地' }] } }],
+    });
+    const answer = await answerQuestion(index, QUESTION, llmConfig(server.baseURL, { LLM_MAX_RETRIES: '0' }));
+    const [first, second] = server.chatRequests();
+    expect(first.body.response_format.type).toBe('json_schema');
+    expect(second.body.response_format).toEqual({ type: 'json_object' });
+    expect(answer.mode).toBe('llm');
+  });
+
   it('falls back to the extractive answer, with a note, when the model is slower than the timeout', async () => {
     const { index } = await bundledIndex();
     server = await startFakeOpenAI({ chat: [{ delayMs: 3000, reply: { answer: 'late', found: true, citations: [] } }] });
