@@ -35,9 +35,10 @@ async function startBot(slack: Slack, overrides: Record<string, string> = {}, ad
     ctx,
     feedbackFile,
     stop: () => app.stop(),
-    event: (event: Record<string, unknown>, headers?: Record<string, string>) => {
+    /** Posts an event; `sign` makes the signature headers for the exact body (default: correctly signed, now). */
+    event: (event: Record<string, unknown>, sign: (body: string) => Record<string, string> = (body) => signedHeaders(SECRET, body)) => {
       const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${++seq}`, event_time: Math.floor(Date.now() / 1000), event });
-      return post(body, 'application/json', headers);
+      return post(body, 'application/json', sign(body));
     },
     command: (text: string, user = 'U1') => {
       const id = `cmd${++seq}`;
@@ -159,13 +160,14 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
 
   it('rejects a bad or stale signature with 401 and posts nothing', async () => {
     const count = slack.calls.length + slack.responses.length;
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'EvBad', event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛', ts: '1', channel: 'C1' } });
-    const bad = await bot.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛', ts: '2', channel: 'C1' }, signedHeaders('wrong-secret', body));
-    expect(bad.status).toBe(401);
+    const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000500.000100', channel: 'C1' };
+    const forged = await bot.event(mention, (body) => signedHeaders('wrong-secret', body));
+    expect(forged.status).toBe(401);
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
-    const staleBody = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: 'EvStale', event_time: sixMinutesAgo, event: { type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛', ts: '3', channel: 'C1' } });
-    const stale = await bot.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛', ts: '3', channel: 'C1' }, signedHeaders(SECRET, staleBody, sixMinutesAgo));
+    const stale = await bot.event(mention, (body) => signedHeaders(SECRET, body, sixMinutesAgo));
     expect(stale.status).toBe(401);
+    const unsigned = await bot.event(mention, () => ({}));
+    expect(unsigned.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(slack.calls.length + slack.responses.length).toBe(count);
   });
