@@ -38,6 +38,19 @@ export async function loadCorpus(dir: string, options: { maxFileBytes: number })
   return { files, problems };
 }
 
+/**
+ * A cheap fingerprint of a corpus directory (paths, sizes, modification times), so that commands can
+ * notice that files were added, removed or edited since the index was built without reading them.
+ */
+export async function corpusFingerprint(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const path of await listFiles(dir, [], dir)) {
+    const info = await stat(path).catch(() => undefined);
+    hash.update(`${relative(dir, path)}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\n`);
+  }
+  return hash.digest('hex');
+}
+
 async function listFiles(dir: string, problems: LoadProblem[], root: string): Promise<string[]> {
   let entries;
   try {

@@ -2,14 +2,14 @@
 // Idempotent: files whose content hash is unchanged are not processed again, and a run in which
 // nothing changed leaves the index as it is.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { embedderKind, type Config } from '../config.js';
 import { InputError } from '../errors.js';
-import { currentBuildDir, INDEX_VERSION, readManifest, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
+import { currentBuildDir, INDEX_VERSION, readManifest, updateFingerprint, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
 import type { Chunk } from './chunk.js';
 import { emptyNoise, type NoiseCounts } from './clean.js';
 import { ingestFile, type PlanDocument } from './documents.js';
-import { loadCorpus, type LoadProblem } from './load.js';
+import { corpusFingerprint, loadCorpus, type LoadProblem } from './load.js';
 
 export type IngestSummary = {
   status: 'built' | 'unchanged';
@@ -24,6 +24,7 @@ export type IngestSummary = {
 export async function ingestCorpus(options: { corpusDir: string; indexDir: string; config: Config; force?: boolean; progress?: BuildProgress }): Promise<IngestSummary> {
   const { corpusDir, indexDir, config } = options;
   const progress = options.progress ?? (() => {});
+  const fingerprint = await corpusFingerprint(corpusDir);
   const { files, problems } = await loadCorpus(corpusDir, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024 });
   const previous = await readManifest(indexDir).catch(() => undefined);
   const previousByFile = new Map((previous?.files ?? []).map((f) => [f.file, f]));
@@ -38,6 +39,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
     files.length === previous.files.length &&
     files.every((f) => previousByFile.get(f.file)?.sha256 === f.sha256);
   if (unchanged) {
+    await updateFingerprint(indexDir, resolve(corpusDir), fingerprint);
     return { status: 'unchanged', documents: previous.documents, paragraphs: previous.paragraphs, filesProcessed: 0, filesSkipped: files.length, noise: sumNoise(previous.files), problems };
   }
 
@@ -73,7 +75,7 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
   if (!chunks.length) {
     throw new InputError(`No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`);
   }
-  await writeIndex(indexDir, { files: records, problems, documents, chunks }, config, progress);
+  await writeIndex(indexDir, { files: records, problems, documents, chunks, corpusDir: resolve(corpusDir), corpusFingerprint: fingerprint }, config, progress);
   return { status: 'built', documents: documents.length, paragraphs: chunks.length, filesProcessed: processed, filesSkipped: reused, noise: sumNoise(records), problems };
 }
 

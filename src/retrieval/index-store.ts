@@ -36,6 +36,9 @@ export type Manifest = {
   problems: LoadProblem[];
   documents: number;
   paragraphs: number;
+  /** The corpus it was built from, and that corpus's fingerprint then (see corpusFingerprint). */
+  corpusDir?: string;
+  corpusFingerprint?: string;
 };
 
 export type PlanIndex = {
@@ -54,7 +57,7 @@ export type PlanIndex = {
 
 export type QuantisedVectors = { dimension: number; values: Int8Array; scales: Float32Array };
 
-export type BuildInput = { files: FileRecord[]; problems: LoadProblem[]; documents: PlanDocument[]; chunks: Chunk[] };
+export type BuildInput = { files: FileRecord[]; problems: LoadProblem[]; documents: PlanDocument[]; chunks: Chunk[]; corpusDir: string; corpusFingerprint: string };
 export type BuildProgress = (stage: string, done: number, total: number) => void;
 
 const GLOSSARY = new URL('../../data/glossary.json', import.meta.url).pathname;
@@ -74,6 +77,17 @@ export async function currentBuildDir(indexDir: string): Promise<string | undefi
   const id = (await readFile(pointer, 'utf8')).trim();
   const dir = join(indexDir, 'builds', id);
   return existsSync(join(dir, 'manifest.json')) ? dir : undefined;
+}
+
+/** Records that the serving build still matches its corpus (files touched, content unchanged). */
+export async function updateFingerprint(indexDir: string, corpusDir: string, fingerprint: string): Promise<void> {
+  const dir = await currentBuildDir(indexDir);
+  if (!dir) return;
+  const file = join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ ...manifest, corpusDir, corpusFingerprint: fingerprint }, null, 1));
+  await rename(tmp, file);
 }
 
 export async function readManifest(indexDir: string): Promise<Manifest | undefined> {
@@ -106,6 +120,8 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
       embedder: info,
       files: input.files,
       problems: input.problems,
+      corpusDir: input.corpusDir,
+      corpusFingerprint: input.corpusFingerprint,
       documents: input.documents.length,
       paragraphs: input.chunks.length,
     };

@@ -107,3 +107,20 @@ describe('an index from an older version', () => {
     expect(opened.documents).toHaveLength(6);
   });
 });
+
+describe('a corpus that changed since the index was built', () => {
+  it('is brought up to date when a command opens the index', async () => {
+    const { openIndex } = await import('../../src/retrieval/open-index.js');
+    const corpus = corpusCopy();
+    const index = tempDir();
+    const config = testConfig();
+    const first = await openIndex(config, { corpusDir: corpus, indexDir: index });
+    expect(first.documents).toHaveLength(6);
+    // Opened again with nothing changed: the same build, and the corpus it was built from is remembered.
+    expect((await openIndex(config, { indexDir: index })).dir).toBe(first.dir);
+    writeFileSync(join(corpus, 'added.txt'), '2036年全县教育工作要点\n一、总体要求\n1.新建学校2所。');
+    const updated = await openIndex(config, { indexDir: index });
+    expect(updated.dir).not.toBe(first.dir);
+    expect(updated.documents).toHaveLength(7);
+  });
+});
