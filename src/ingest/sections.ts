@@ -2,10 +2,12 @@
 export type Heading = { level: number; marker: string; label: string };
 
 const MARKERS: Array<[number, RegExp]> = [
+  [0, /^第([一二三四五六七八九十]+)(部分|章|篇)/],
   [1, /^([一二三四五六七八九十]+)、/],
   [2, /^[（(]([一二三四五六七八九十]+)[）)]/],
   [3, /^(\d{1,3})[.．、](?!\d)/],
   [4, /^[（(](\d{1,3})[）)]/],
+  [5, /^([①-⑳])/],
 ];
 
 const LABEL_MAX = 40;

@@ -112,3 +112,24 @@ describe('districts and multi-year plans', () => {
     expect(documents[0]).toMatchObject({ place: '绵阳', type: '规划', year: 2021, years: [2021, 2025] });
   });
 });
+
+describe('other heading styles and metadata labels', () => {
+  it('nests 第一部分 > 一、 > （一） > 1. > （1） > ① and reads 文章来源 as metadata', () => {
+    const text = [
+      '2037年全市教育工作要点',
+      '文章来源：某某教育网　阅读量：123',
+      '第一部分 总体要求',
+      '2037年全市教育工作总体要求如下。',
+      '第二部分 重点任务',
+      '一、推进基础教育',
+      '（一）学前教育',
+      '1.扩大普惠资源。新增普惠学位2000个。',
+      '（1）加强监管。建立收费监管机制。',
+      '①公办园。新建公办园5所。',
+    ].join('\n');
+    const { documents, chunks } = ingestFile({ file: 'x.txt', format: 'text', encoding: 'utf-8', sha256: 'x', text });
+    expect(documents[0].text).not.toContain('文章来源');
+    expect(chunks.at(-1)!.sectionPath).toEqual(['第二部分 重点任务', '一、推进基础教育', '（一）学前教育', '1.扩大普惠资源', '（1）加强监管', '①公办园']);
+    expect(chunks[0].sectionPath).toEqual(['第一部分 总体要求']);
+  });
+});
