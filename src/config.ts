@@ -41,7 +41,8 @@ export const configSchema = z.object({
   FEEDBACK_FILE: z.string().default('data/feedback.jsonl'),
   CONVERSATION_TURNS: z.coerce.number().int().min(0).default(6),
 
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: info for the Slack bot, warn for the console and the CLI (their output is for people). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

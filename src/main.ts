@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 import { conversationStore } from './answer/conversation.js';
 import { runCommand } from './answer/dispatch.js';
 import { renderAnswerText } from './answer/render-text.js';
-import { logger, scrubSecrets } from './log.js';
+import { logger, quietUnlessAsked, scrubSecrets } from './log.js';
 import { openIndex } from './retrieval/open-index.js';
 import { createSlackApp, slackConfigured } from './slack/app.js';
 import { botContext } from './slack/context.js';
@@ -14,6 +14,7 @@ import { friendlyFailure } from './slack/guardrails.js';
 
 async function main(): Promise<void> {
   const c = config();
+  if (!slackConfigured({ config: c })) quietUnlessAsked();
   const index = await openIndex(c);
   if (slackConfigured({ config: c })) {
     const app = createSlackApp(botContext(index, c));

@@ -2,7 +2,7 @@
 // The `plans` command line. Every command opens (or first builds) the index from the corpus.
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
-import { logger, scrubSecrets } from '../log.js';
+import { logger, quietUnlessAsked, scrubSecrets } from '../log.js';
 import { register as registerIngest } from './commands/ingest.js';
 import { register as registerSearch } from './commands/search.js';
 import { register as registerAsk } from './commands/ask.js';
@@ -18,6 +18,7 @@ export function buildProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  quietUnlessAsked();
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
