@@ -28,6 +28,8 @@ export function extractiveAnswer(result: SearchResult): Answer {
   }
 
   const topic = new Set(hanBigrams(query.topic + query.expansions.join(' ')));
+  const topicWeight = [...topic].reduce((s, g) => s + result.bigramWeight(g), 0);
+  const averageWeight = topic.size ? topicWeight / topic.size : 1;
   const wantsNumber = HOW_MUCH.test(query.question);
   const wantsList = LIST.test(query.question);
   const candidates: Candidate[] = [];
@@ -38,7 +40,10 @@ export function extractiveAnswer(result: SearchResult): Answer {
       const grams = new Set(hanBigrams(sentence));
       let overlap = 0;
       for (const g of topic) if (grams.has(g)) overlap++;
-      let score = overlap / Math.max(3, topic.size) + 0.15 / (rank + 1);
+      // Shared bigrams weighed by how telling they are (就业率 more than 学校).
+      let weighted = 0;
+      for (const g of topic) if (grams.has(g)) weighted += result.bigramWeight(g);
+      let score = weighted / Math.max(topicWeight, 3 * averageWeight) + 0.15 / (rank + 1);
       if (wantsNumber && /\d/.test(sentence)) score += 0.15 * Math.min(1, overlap / 3);
       const lead = hit.chunk.text.indexOf(sentence, s);
       candidates.push({ hit, start: lead, end: lead + sentence.length, score });
@@ -80,15 +85,37 @@ export function extractiveAnswer(result: SearchResult): Answer {
     parts.push(`“${quote}”[${n}]`);
   }
   const lead = query.script === 'en' ? 'According to the plans:' : inScript('根据计划文件：', query.script);
+  // For a how-much question, the clause that holds the figure comes first, quoted from its source.
+  const figure = wantsNumber
+    ? citations
+        .map((c) => ({ n: c.n, ...figureClause(c.quote, topic, result.bigramWeight) }))
+        .filter((f): f is { n: number; clause: string; overlap: number } => Boolean(f.clause))
+        .sort((a, b) => b.overlap - a.overlap || a.n - b.n)[0]
+    : undefined;
+  const direct = figure ? `${query.script === 'en' ? 'In short: ' : inScript('简答：', query.script)}“${figure.clause}”[${figure.n}]\n` : '';
   return {
     question: query.question,
-    answer: `${lead}\n${parts.map((p) => `• ${p}`).join('\n')}`,
+    answer: `${direct}${lead}\n${parts.map((p) => `• ${p}`).join('\n')}`,
     found: true,
     mode: 'extractive',
     confidence: result.confidence,
     citations,
     closest,
   };
+}
+
+/** The clause of a sentence (between commas and semicolons) with a number that best matches the topic. */
+export function figureClause(sentence: string, topic: Set<string>, weight: (bigram: string) => number = () => 1): { clause?: string; overlap: number } {
+  let best: { clause: string; overlap: number } | undefined;
+  for (const raw of sentence.split(/[，,；;：:]/)) {
+    const clause = raw.replace(/[。！？!?]+$/, '').trim();
+    if (!/\d/.test(clause) || clause.length < 4 || clause.length >= sentence.length - 1) continue;
+    const grams = new Set(hanBigrams(clause));
+    let overlap = 0;
+    for (const g of topic) if (grams.has(g)) overlap += weight(g);
+    if (overlap > 0 && (!best || overlap > best.overlap)) best = { clause, overlap };
+  }
+  return best ?? { overlap: 0 };
 }
 
 function closestDocuments(hits: SearchHit[]) {

@@ -20,7 +20,8 @@ export function stem(word: string): string {
 }
 
 export function englishWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).filter((w) => !EN_STOP.has(w)).map(stem);
+  // Possessives ("Xiangxi's", "year's") would otherwise leave a stray "s" that matches glosses.
+  return (text.toLowerCase().replace(/['’]s\b/g, '').match(/[a-z][a-z-]*/g) ?? []).filter((w) => w.length > 1 && !EN_STOP.has(w)).map(stem);
 }
 
 const normaliseGloss = (gloss: string) =>
@@ -69,10 +70,9 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
   }
   const lexicon: Lexicon = { en: Object.fromEntries([...en].map(([g, s]) => [g, [...s].slice(0, 6)])), zh };
   const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as { en: Record<string, string[]>; zh: Record<string, string[]> };
-  for (const [term, targets] of Object.entries(glossary.en)) {
-    const key = englishWords(term).join(' ');
-    lexicon.en[key] = [...new Set([...targets, ...(lexicon.en[key] ?? [])])];
-  }
+  // Where the glossary speaks, it is the correction: CC-CEDICT's glosses for "target" (对象, 针对)
+  // or "graduate" (应届) are not what plans mean.
+  for (const [term, targets] of Object.entries(glossary.en)) lexicon.en[englishWords(term).join(' ')] = targets;
   for (const [word, targets] of Object.entries(glossary.zh)) lexicon.zh[word] = [...new Set([...targets, ...(lexicon.zh[word] ?? [])])];
   return lexicon;
 }

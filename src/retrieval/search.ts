@@ -17,6 +17,8 @@ export type SearchResult = {
   /** What the question asks for that the index does not have, e.g. "深圳" or "青岛 2021". */
   missingScope?: string;
   confidence: number;
+  /** How telling a Han bigram is in this corpus (its BM25 idf), for weighing overlaps downstream. */
+  bigramWeight: (bigram: string) => number;
 };
 
 /** Fusion weights and constants, tuned on the development set (see README, "Retrieval quality"). */
@@ -71,7 +73,7 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
 
   const coverage = hits.length ? topicCoverage(index, query, hits.slice(0, 3)) : 0;
   const confidence = missingScope ? coverage * 0.3 : coverage;
-  return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000 };
+  return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000, bigramWeight: (b) => index.bm25.idf(`~${b}`) || 0.5 };
 }
 
 /** Multiply-adds (chunks in scope × non-zero query dimensions) up to which exact search beats filtered HNSW. */

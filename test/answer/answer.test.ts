@@ -21,6 +21,12 @@ function expectVerbatim(index: PlanIndex, answer: Answer) {
     expect(containsVerbatim(c.text, c.quote)).toBe(true);
     expect(answer.answer).toContain(`[${c.n}]`);
   }
+  // Every “quoted” span of the answer text is verbatim inside the citation it is marked with.
+  for (const m of answer.answer.matchAll(/“([^“”]*(?:“[^“”]*”[^“”]*)*)”\s?\[(\d+)\]/g)) {
+    const cited = answer.citations.find((c) => c.n === Number(m[2]));
+    expect(cited, m[0]).toBeDefined();
+    expect(cited!.quote).toContain(m[1]);
+  }
 }
 
 describe('offline answers on the development set', () => {
@@ -46,6 +52,14 @@ describe('offline answers on the development set', () => {
     expect(cited / answerable).toBeGreaterThanOrEqual(0.9);
     expect(unanswerableNotFound).toBeGreaterThanOrEqual(2);
     expect(answerableNotFound / answerable).toBeLessThanOrEqual(0.1);
+  });
+
+  it('puts the figure first for a how-much question, quoted from its source', async () => {
+    const { index } = await bundledIndex();
+    const answer = await answerQuestion(index, '青岛2020年要建多少个学科教研基地?', config);
+    expect(answer.answer.split('\n')[0]).toBe('简答：“建設200個學科教研基地”[1]');
+    const english = await answerQuestion(index, 'What is Xiangxi’s target for the vocational school graduate employment rate?', config);
+    expect(english.answer.split('\n')[0]).toMatch(/^In short: “[^”]*97%[^”]*”\[1\]$/);
   });
 
   it('names the closest documents when it does not find an answer, in the asker’s script', async () => {
