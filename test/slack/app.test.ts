@@ -239,3 +239,19 @@ describe('comparisons in Slack', () => {
     expect(blockProblems(blocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
   });
 });
+
+describe('receiver choice', () => {
+  it('uses Socket Mode when an app token is set, and Bolt’s HTTP receiver otherwise', async () => {
+    const slack = await startFakeSlack();
+    const { index } = await bundledIndex();
+    try {
+      const base = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl };
+      const socket = createSlackApp(botContext(index, testConfig({ ...base, SLACK_APP_TOKEN: 'xapp-1-test' }))) as any;
+      expect(socket.receiver.constructor.name).toBe('SocketModeReceiver');
+      const http = createSlackApp(botContext(index, testConfig({ ...base, SLACK_SIGNING_SECRET: SECRET }))) as any;
+      expect(http.receiver.constructor.name).toBe('HTTPReceiver');
+    } finally {
+      await slack.close();
+    }
+  });
+});
