@@ -38,11 +38,14 @@ export function extractiveAnswer(result: SearchResult): Answer {
       const sentence = hit.chunk.text.slice(s, e).trim();
       if (sentence.length < 6 || sentence.includes(GARBLED)) continue;
       const grams = new Set(hanBigrams(sentence));
+      // Shared bigrams, counted and weighed by how telling they are (就业率 more than 学校).
       let overlap = 0;
-      for (const g of topic) if (grams.has(g)) overlap++;
-      // Shared bigrams weighed by how telling they are (就业率 more than 学校).
       let weighted = 0;
-      for (const g of topic) if (grams.has(g)) weighted += result.bigramWeight(g);
+      for (const g of topic)
+        if (grams.has(g)) {
+          overlap++;
+          weighted += result.bigramWeight(g);
+        }
       let score = weighted / Math.max(topicWeight, 3 * averageWeight) + 0.15 / (rank + 1);
       if (wantsNumber && /\d/.test(sentence)) score += 0.15 * Math.min(1, overlap / 3);
       const lead = hit.chunk.text.indexOf(sentence, s);
