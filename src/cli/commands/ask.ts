@@ -25,7 +25,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON output')
     .option('--conversation <id>', 'keep the last turns under this id, so follow-ups ("那广州呢?") work')
     .option('--index <dir>', 'index directory')
-    .action(async (question: string | undefined, opts: { json?: boolean; conversation?: string; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (question: string | undefined, opts: { json?: boolean; conversation?: string; index?: string; corpus?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       if (!question) {
@@ -50,7 +51,8 @@ export function register(program: Command): void {
     .description('a plan’s priorities, section by section, cited: summary <place> [year] [type]')
     .option('--json', 'JSON output')
     .option('--index <dir>', 'index directory')
-    .action(async (place: string, more: string[], opts: { json?: boolean; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (place: string, more: string[], opts: { json?: boolean; index?: string; corpus?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       const { year, type } = splitPlanArgs(more);
@@ -62,7 +64,8 @@ export function register(program: Command): void {
     .description('two places side by side, cited: compare <placeA> <placeB> [year] [topic]')
     .option('--json', 'JSON output')
     .option('--index <dir>', 'index directory')
-    .action(async (a: string, b: string, topicWords: string[], opts: { json?: boolean; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (a: string, b: string, topicWords: string[], opts: { json?: boolean; index?: string; corpus?: string }) => {
       const c = config();
       const index = await openIndex(c, indexOptions(opts));
       const { year, rest } = splitPlanArgs(topicWords);

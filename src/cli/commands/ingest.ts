@@ -36,7 +36,8 @@ export function register(program: Command): void {
     .description('list the indexed documents')
     .option('--json', 'one JSON object per document')
     .option('--index <dir>', 'index directory')
-    .action(async (opts: { json?: boolean; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (opts: { json?: boolean; index?: string; corpus?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
       const rows = index.documents.map((d) => ({ id: d.id, title: d.title, place: d.place, year: d.year, type: d.type, file: d.file, paragraphs: d.paragraphs }));
       if (opts.json) for (const r of rows) console.log(JSON.stringify(r));
@@ -48,7 +49,8 @@ export function register(program: Command): void {
     .description('print a document’s cleaned text with its section tree')
     .option('--section <text>', 'only the section whose heading contains this text')
     .option('--index <dir>', 'index directory')
-    .action(async (docRef: string, opts: { section?: string; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (docRef: string, opts: { section?: string; index?: string; corpus?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
       const doc = index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
       if (!doc) throw new InputError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);

@@ -43,7 +43,8 @@ export function register(program: Command): void {
     .option('--k <n>', 'how many paragraphs', '10')
     .option('--json', 'JSON output')
     .option('--index <dir>', 'index directory')
-    .action(async (query: string | undefined, opts: { k: string; json?: boolean; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (query: string | undefined, opts: { k: string; json?: boolean; index?: string; corpus?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
       const k = Number(opts.k);
       if (!query) {
@@ -69,7 +70,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON output')
     .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
     .option('--index <dir>', 'index directory')
-    .action(async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string }) => {
+    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
+    .action(async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string; corpus?: string }) => {
       let qa: QaItem[];
       try {
         qa = readFileSync(opts.qa, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QaItem);
