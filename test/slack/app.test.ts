@@ -192,6 +192,24 @@ describe('guardrails', () => {
     }
   });
 
+  it('tells the asker, privately, when a channel is not on the allowlist', async () => {
+    const slack = await startFakeSlack();
+    const bot = await startBot(slack, { SLACK_ALLOWED_CHANNELS: 'C9' });
+    try {
+      await bot.event({ type: 'app_mention', user: 'U5', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000600.000100', channel: 'C1', event_ts: '1700000600.000100' });
+      const notice = await waitFor(() => slack.callsTo('chat.postEphemeral')[0]);
+      expect(notice.args).toMatchObject({ channel: 'C1', user: 'U5' });
+      expect(notice.args.text).toMatch(/not enabled in this channel/);
+      expect(slack.callsTo('chat.postMessage')).toEqual([]);
+      const { id, sent } = bot.command('docs');
+      await sent;
+      expect((await waitFor(() => slack.responses.find((r) => r.path.endsWith(id)))).body.text).toMatch(/not enabled in this channel/);
+    } finally {
+      await bot.stop();
+      await slack.close();
+    }
+  });
+
   it('turns a failing handler into a friendly message with a reference, not silence', async () => {
     const slack = await startFakeSlack();
     const bot = await startBot(slack, {}, (ctx) => {

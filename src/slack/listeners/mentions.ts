@@ -9,7 +9,11 @@ export function register(app: App, ctx: BotContext): void {
   app.event('app_mention', async ({ event, client, context }) => {
     // Slack re-sends an event it thinks was missed; the first delivery is already being answered.
     if (context.retryNum) return;
-    if (!channelAllowed(ctx.config, event.channel)) return;
+    if (!channelAllowed(ctx.config, event.channel)) {
+      // Only the asker sees why there is no answer here.
+      if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, text: 'plans-bot is not enabled in this channel. Ask me in a direct message instead.' });
+      return;
+    }
     const threadTs = event.thread_ts ?? event.ts;
     await answerInConversation(ctx, client, {
       channel: event.channel,
