@@ -1,7 +1,7 @@
 // Button clicks: "Show paragraph" opens a modal with the whole paragraph; "Share in channel" posts
 // the answer for everyone; 👍 / 👎 are stored with the question, answer and sources.
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { answerBlocks, answerText, paragraphModal } from '../blocks.js';
+import { ACTIONS, answerBlocks, answerText, paragraphModal } from '../blocks.js';
 import type { BotContext } from '../context.js';
 import { recordFeedback } from '../feedback.js';
 import { friendlyFailure } from '../guardrails.js';
@@ -9,7 +9,7 @@ import { friendlyFailure } from '../guardrails.js';
 type ParagraphRef = { doc: string; ordinal: number; start: number; end: number };
 
 export function register(app: App, ctx: BotContext): void {
-  app.action<BlockButtonAction>(/^show_paragraph/, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(new RegExp(`^${ACTIONS.showParagraph}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     try {
       const ref = JSON.parse(action.value ?? '{}') as ParagraphRef;
@@ -25,7 +25,7 @@ export function register(app: App, ctx: BotContext): void {
     }
   });
 
-  app.action<BlockButtonAction>('share_answer', async ({ ack, action, body, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, action, body, respond }) => {
     await ack();
     const shown = ctx.recall(action.value ?? '');
     if (!shown) {
@@ -36,7 +36,7 @@ export function register(app: App, ctx: BotContext): void {
     await respond({ response_type: 'in_channel', replace_original: false, text: answerText(shown.answer), blocks });
   });
 
-  for (const [actionId, rating] of [['feedback_up', 'up'], ['feedback_down', 'down']] as const) {
+  for (const [actionId, rating] of [[ACTIONS.feedbackUp, 'up'], [ACTIONS.feedbackDown, 'down']] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
       await ack();
       recordFeedback(ctx.config.FEEDBACK_FILE, body.user.id, rating, ctx.recall(action.value ?? '')?.answer);
