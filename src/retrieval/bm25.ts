@@ -10,19 +10,29 @@ export type Bm25Index = {
 };
 
 export function buildBm25(tokenLists: string[][], k1 = 1.2, b = 0.75): Bm25Index {
-  const postings = new Map<string, Map<number, number>>();
+  // Chunks are visited in order, so each token's postings are appended already sorted; a nested
+  // Map per token would hold tens of millions of entries at 100k paragraphs.
+  const ids = new Map<string, number[]>();
+  const tfs = new Map<string, number[]>();
   tokenLists.forEach((tokens, i) => {
-    for (const t of tokens) {
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = new Map()));
-      p.set(i, (p.get(i) ?? 0) + 1);
+    const counts = new Map<string, number>();
+    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [t, tf] of counts) {
+      const list = ids.get(t);
+      if (list) {
+        list.push(i);
+        tfs.get(t)!.push(tf);
+      } else {
+        ids.set(t, [i]);
+        tfs.set(t, [tf]);
+      }
     }
   });
   const lengths = tokenLists.map((t) => t.length);
   const avgLength = lengths.reduce((a, n) => a + n, 0) / Math.max(1, lengths.length);
-  const out: Record<string, number[]> = {};
-  for (const [t, p] of postings) out[t] = [...p.keys(), ...p.values()];
-  return { k1, b, avgLength, lengths, postings: out };
+  const postings: Record<string, number[]> = {};
+  for (const [t, list] of ids) postings[t] = list.concat(tfs.get(t)!);
+  return { k1, b, avgLength, lengths, postings };
 }
 
 const MIN_TOKEN_WEIGHT = 0.05;
