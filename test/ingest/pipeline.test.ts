@@ -75,6 +75,11 @@ describe('ingest pipeline', () => {
     await expect(ingestCorpus({ corpusDir: corpus, indexDir: index, config: failing, force: true })).rejects.toThrow();
     expect(await currentBuildDir(index)).toBe(before);
     expect(readdirSync(join(index, 'builds'))).toEqual([before!.split('/').at(-1)]);
+    // …and it still answers.
+    const { loadIndex } = await import('../../src/retrieval/index-store.js');
+    const { searchPlans } = await import('../../src/retrieval/search.js');
+    const still = (await loadIndex(index, testConfig()))!;
+    expect((await searchPlans(still, '青岛2020年要建多少个学科教研基地?')).hits[0].chunk.text).toContain('建設200個學科教研基地');
   });
 
   it('the CLI prints a message, not a stack trace, for a missing corpus directory', async () => {
