@@ -21,7 +21,8 @@ export function stem(word: string): string {
 
 export function englishWords(text: string): string[] {
   // Possessives ("Xiangxi's", "year's") would otherwise leave a stray "s" that matches glosses.
-  return (text.toLowerCase().replace(/['’]s\b/g, '').match(/[a-z][a-z-]*/g) ?? []).filter((w) => w.length > 1 && !EN_STOP.has(w)).map(stem);
+  // Hyphenated compounds ("foreign-affairs", "after-school") are matched as their words.
+  return (text.toLowerCase().replace(/['’]s\b/g, '').match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 && !EN_STOP.has(w)).map(stem);
 }
 
 const normaliseGloss = (gloss: string) =>
