@@ -5,8 +5,8 @@ import { bundledIndex } from '../helpers/index.js';
 
 const QA = '../shared/eval/dev-qa.jsonl';
 
-function plans(args: string[], input?: string) {
-  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' } });
+function plans(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -43,6 +43,17 @@ describe('the plans CLI, run as a process', () => {
     expect(strict.err).toMatch(/below --min-recall/);
     const docs = plans(['docs', '--json', '--index', dir]).out.trim().split('\n').map((l) => JSON.parse(l));
     expect(Object.keys(docs[0])).toEqual(['id', 'title', 'place', 'year', 'type', 'file', 'paragraphs']);
+  });
+
+  it('feedback lists what was recorded in Slack', async () => {
+    const { recordFeedback } = await import('../../src/slack/feedback.js');
+    const { tempDir } = await import('../helpers/corpus.js');
+    const file = `${tempDir()}/feedback.jsonl`;
+    recordFeedback(file, 'U1', 'down', { question: '青岛2020年要建多少个学科教研基地?', answer: 'x', found: true, mode: 'extractive', confidence: 1, citations: [], closest: [] });
+    const r = plans(['feedback', '--json'], undefined, { FEEDBACK_FILE: file });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out.trim())).toMatchObject({ user: 'U1', rating: 'down', question: '青岛2020年要建多少个学科教研基地?' });
+    expect(plans(['feedback'], undefined, { FEEDBACK_FILE: `${file}.none` }).out).toMatch(/No feedback yet/);
   });
 
   it('gives a clear message, not a stack trace, for a bad argument', () => {
