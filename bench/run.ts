@@ -13,9 +13,18 @@ import { searchPlans } from '../src/retrieval/search.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { table } from '../src/cli/io.js';
 
-const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent', EMBEDDER: 'hashing', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
+const config = parseConfig({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  EMBEDDER: 'hashing',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+});
 const sizes = (process.env.BENCH_SIZES ?? 'bundled,10000,100000').split(',');
-const questions = readFileSync('../shared/eval/dev-qa.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).question as string);
+const questions = readFileSync('eval/dev-qa.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l).question as string);
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -23,7 +32,9 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 /** A synthetic corpus: the bundled documents rewritten for other cities and years, until it has ~n paragraphs. */
 function syntheticCorpus(target: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'plans-bench-corpus-'));
-  const sources = ['001_bd21d4014cef2a4c.txt', '003_68e4817491ed8267.txt', '004_10dafd72f5573692.txt'].map((f) => readFileSync(join('corpus', f), 'utf8'));
+  const sources = ['001_bd21d4014cef2a4c.txt', '003_68e4817491ed8267.txt', '004_10dafd72f5573692.txt'].map((f) =>
+    readFileSync(join('corpus', f), 'utf8'),
+  );
   const cities = allPlaces().filter((p) => p.level === 'city');
   let paragraphs = 0;
   for (let i = 0; paragraphs < target; i++) {
@@ -39,7 +50,8 @@ function syntheticCorpus(target: number): string {
   return dir;
 }
 
-const percentile = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const percentile = (xs: number[], p: number) =>
+  xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const rows: Array<Record<string, string | number>> = [];
 for (const size of sizes) {
   const corpus = size === 'bundled' ? 'corpus' : syntheticCorpus(Number(size));
@@ -79,5 +91,17 @@ for (const size of sizes) {
 clearInterval(sampler);
 console.log(`\n${table(rows)}`);
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), cores: (await import('node:os')).cpus().length, node: process.version, results: rows }, null, 2));
+writeFileSync(
+  'bench/results.json',
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      cores: (await import('node:os')).cpus().length,
+      node: process.version,
+      results: rows,
+    },
+    null,
+    2,
+  ),
+);
 console.log('\nwritten: bench/results.json');

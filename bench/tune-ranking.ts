@@ -9,8 +9,11 @@ import { evaluateRuns, type QaItem } from '../src/retrieval/evaluate.js';
 import { openIndex } from '../src/retrieval/open-index.js';
 import { RANKING, searchPlans } from '../src/retrieval/search.js';
 
-const qaFile = process.argv[2] ?? '../shared/eval/dev-qa.jsonl';
-const qa = readFileSync(qaFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as QaItem);
+const qaFile = process.argv[2] ?? 'eval/dev-qa.jsonl';
+const qa = readFileSync(qaFile, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as QaItem);
 const index = await openIndex(parseConfig({ ...process.env, LOG_LEVEL: 'silent' }));
 const chosen = { ...RANKING };
 const rows: Array<Record<string, string | number>> = [];
@@ -20,10 +23,23 @@ for (const rrfK of [10, 20, 60])
       Object.assign(RANKING, { rrfK, vectorWeight, expansionWeight });
       const runs = [];
       for (const q of qa) runs.push(resultJson(q.id, await searchPlans(index, q.question, { k: 10 })));
-      const r = evaluateRuns(qa, runs.map((x) => ({ id: x.id!, results: x.results })), 5);
-      rows.push({ rrfK, vectorWeight, expansionWeight, 'recall@1': r['recall@1'], 'recall@5': r['recall@5'], 'mrr@10': r['mrr@10'] });
+      const r = evaluateRuns(
+        qa,
+        runs.map((x) => ({ id: x.id!, results: x.results })),
+        5,
+      );
+      rows.push({
+        rrfK,
+        vectorWeight,
+        expansionWeight,
+        'recall@1': r['recall@1'],
+        'recall@5': r['recall@5'],
+        'mrr@10': r['mrr@10'],
+      });
     }
 Object.assign(RANKING, chosen);
 rows.sort((a, b) => Number(b['mrr@10']) - Number(a['mrr@10']) || Number(b['recall@5']) - Number(a['recall@5']));
 console.log(table(rows));
-console.log(`\nin use: rrfK ${chosen.rrfK}, vectorWeight ${chosen.vectorWeight}, expansionWeight ${chosen.expansionWeight}`);
+console.log(
+  `\nin use: rrfK ${chosen.rrfK}, vectorWeight ${chosen.vectorWeight}, expansionWeight ${chosen.expansionWeight}`,
+);

@@ -11,7 +11,14 @@ const optionalString = z
 const commaList = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 export const configSchema = z.object({
   CORPUS_DIR: z.string().default('corpus'),

@@ -2,14 +2,32 @@
 import pino from 'pino';
 import { config } from './config.js';
 
-export const logger = pino({
-  level: process.env.VITEST ? 'silent' : (config().LOG_LEVEL ?? 'info'),
-  redact: {
-    paths: ['token', '*.token', 'botToken', 'appToken', 'signingSecret', 'apiKey', '*.apiKey', 'authorization', '*.authorization', 'headers.authorization', 'OPENAI_API_KEY', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'],
-    censor: '[redacted]',
+export const logger = pino(
+  {
+    level: process.env.VITEST ? 'silent' : (config().LOG_LEVEL ?? 'info'),
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'botToken',
+        'appToken',
+        'signingSecret',
+        'apiKey',
+        '*.apiKey',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'OPENAI_API_KEY',
+        'SLACK_BOT_TOKEN',
+        'SLACK_APP_TOKEN',
+        'SLACK_SIGNING_SECRET',
+      ],
+      censor: '[redacted]',
+    },
+    transport: undefined,
   },
-  transport: undefined,
-}, pino.destination(2));
+  pino.destination(2),
+);
 
 /** For the console and the CLI: unless LOG_LEVEL says otherwise, only warnings and errors reach the terminal. */
 export function quietUnlessAsked(): void {

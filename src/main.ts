@@ -31,8 +31,12 @@ async function main(): Promise<void> {
 }
 
 async function startConsole(index: Awaited<ReturnType<typeof openIndex>>, c: ReturnType<typeof config>): Promise<void> {
-  console.log('plans-bot — local console (no Slack settings found; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to run in Slack).');
-  console.log(`${index.documents.length} documents, ${index.chunks.length} paragraphs indexed. Ask a question (中文/English), or: summary <place> [year] · search <keywords> · compare <A> <B> [topic] · docs · help · quit\n`);
+  console.log(
+    'plans-bot — local console (no Slack settings found; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to run in Slack).',
+  );
+  console.log(
+    `${index.documents.length} documents, ${index.chunks.length} paragraphs indexed. Ask a question (中文/English), or: summary <place> [year] · search <keywords> · compare <A> <B> [topic] · docs · help · quit\n`,
+  );
   const conversations = conversationStore(c.CONVERSATION_TURNS);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   rl.setPrompt('> ');

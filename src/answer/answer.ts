@@ -25,15 +25,34 @@ async function llmAnswer(result: SearchResult, extractive: Answer, config: Confi
   try {
     const verified = verifyReply(await askModel(config, system, user), hits);
     if (!verified.found) {
-      return { ...extractive, answer: verified.answer || extractive.answer, found: false, mode: 'llm', citations: [], note: undefined };
+      return {
+        ...extractive,
+        answer: verified.answer || extractive.answer,
+        found: false,
+        mode: 'llm',
+        citations: [],
+        note: undefined,
+      };
     }
     if (!verified.citations.length) {
-      return { ...extractive, note: 'The model’s answer had no quote that could be verified in the sources; showing the extractive answer.' };
+      return {
+        ...extractive,
+        note: 'The model’s answer had no quote that could be verified in the sources; showing the extractive answer.',
+      };
     }
-    return { ...extractive, answer: verified.answer, mode: 'llm', citations: verified.citations, note: verified.dropped ? `${verified.dropped} citation(s) dropped: not verbatim in their sources.` : undefined };
+    return {
+      ...extractive,
+      answer: verified.answer,
+      mode: 'llm',
+      citations: verified.citations,
+      note: verified.dropped ? `${verified.dropped} citation(s) dropped: not verbatim in their sources.` : undefined,
+    };
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'LLM answer failed; using the extractive answer');
-    return { ...extractive, note: `The language model did not answer (${describeFailure(err)}); showing the extractive answer.` };
+    return {
+      ...extractive,
+      note: `The language model did not answer (${describeFailure(err)}); showing the extractive answer.`,
+    };
   }
 }
 

@@ -19,7 +19,12 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
     if (request.topic) {
       const side = await answerQuestion(index, `${place}${request.year ?? ''}${request.topic}`, config);
       // The side heading already says whose plan it is; drop the answer's own lead line.
-      sides.push({ ...side, answer: side.found ? side.answer.replace(/^(根据计划文件：|根據計劃文件：|According to the plans:)\n/, '') : side.answer });
+      sides.push({
+        ...side,
+        answer: side.found
+          ? side.answer.replace(/^(根据计划文件：|根據計劃文件：|According to the plans:)\n/, '')
+          : side.answer,
+      });
     } else {
       const { matches } = findPlans(index, place, request.year);
       // Without a topic, each side is its plan's top-level priorities (the first plan when a place has several).
@@ -27,7 +32,9 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
       sides.push(await summarisePlan(index, { place, year, script, detail: 'headings' }, config));
     }
   }
-  const merged = mergeParts(sides.map((side, i) => partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}】`)));
+  const merged = mergeParts(
+    sides.map((side, i) => partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}】`)),
+  );
   const found = sides.some((s) => s.found);
   return {
     question,
@@ -37,7 +44,11 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
     confidence: Math.min(...sides.map((s) => s.confidence)),
     citations: merged.citations,
     closest: sides.flatMap((s) => s.closest).slice(0, 6),
-    note: sides.map((s) => s.note).filter(Boolean).join(' ') || undefined,
+    note:
+      sides
+        .map((s) => s.note)
+        .filter(Boolean)
+        .join(' ') || undefined,
     sides: merged.renumbered.map((p) => ({ heading: p.heading ?? '', text: p.text })),
   };
 }

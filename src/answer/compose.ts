@@ -11,7 +11,11 @@ export function mergeParts(parts: AnswerPart[]): { text: string; citations: Cita
     const offset = citations.length;
     const shifted = part.citations.map((c) => ({ ...c, n: c.n + offset }));
     citations.push(...shifted);
-    renumbered.push({ heading: part.heading, text: part.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`), citations: shifted });
+    renumbered.push({
+      heading: part.heading,
+      text: part.text.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`),
+      citations: shifted,
+    });
   }
   const text = renumbered.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)).join('\n');
   return { text, citations, renumbered };

@@ -6,14 +6,19 @@ import { understandQuery } from '../retrieval/query.js';
 
 export type Turn = { question: string; resolved: string; at: number };
 
-const FOLLOW_UP_FILLER = /^(那|那么|还有|和|及|以及|且|另外)|(呢|怎么样|如何|的情况|的呢|又如何)$|^(what|how)\s+about\s+|^and\s+|^in\s+/gi;
+const FOLLOW_UP_FILLER =
+  /^(那|那么|还有|和|及|以及|且|另外)|(呢|怎么样|如何|的情况|的呢|又如何)$|^(what|how)\s+about\s+|^and\s+|^in\s+/gi;
 
 /** A standalone question for `question`, given the previous turn (if any). */
 export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, question: string): string {
   if (!previous) return question;
   const now = understandQuery(index, question);
   const before = understandQuery(index, previous.resolved);
-  const rest = now.topic.replace(FOLLOW_UP_FILLER, '').replace(/[?？!！。.,，\s]/g, '').replace(/年$/, '').trim();
+  const rest = now.topic
+    .replace(FOLLOW_UP_FILLER, '')
+    .replace(/[?？!！。.,，\s]/g, '')
+    .replace(/年$/, '')
+    .trim();
   const namesScope = now.places.length > 0 || now.years.length > 0 || now.anonymised;
   if (namesScope && rest.length <= 1) {
     const places = now.places.length ? now.places : before.places;

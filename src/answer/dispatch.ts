@@ -35,7 +35,12 @@ export function splitPlanArgs(words: string[]): { year?: number; type?: ReturnTy
   return { year, type, rest };
 }
 
-export async function runCommand(index: PlanIndex, config: Config, text: string, conversation?: { store: ConversationStore; id: string }): Promise<CommandResult> {
+export async function runCommand(
+  index: PlanIndex,
+  config: Config,
+  text: string,
+  conversation?: { store: ConversationStore; id: string },
+): Promise<CommandResult> {
   const trimmed = text.trim();
   const [verb, ...words] = trimmed.split(/\s+/);
   switch ((verb ?? '').toLowerCase()) {
@@ -47,12 +52,26 @@ export async function runCommand(index: PlanIndex, config: Config, text: string,
     case 'summary': {
       const { year, type, rest } = splitPlanArgs(words);
       if (!rest.length) return { kind: 'text', text: 'Which place? For example `/plans summary 青岛 2020`.' };
-      return { kind: 'answer', answer: await summarisePlan(index, { place: rest[0], year, type, script: detectScript(rest[0]) }, config) };
+      return {
+        kind: 'answer',
+        answer: await summarisePlan(index, { place: rest[0], year, type, script: detectScript(rest[0]) }, config),
+      };
     }
     case 'compare': {
       const { year, rest } = splitPlanArgs(words);
-      if (rest.length < 2) return { kind: 'text', text: 'Compare which two places? For example `/plans compare 青岛 湘西 2020 智慧教育`.' };
-      return { kind: 'answer', answer: await comparePlaces(index, { places: rest.slice(0, 2), year, topic: rest.slice(2).join(' ') || undefined }, config) };
+      if (rest.length < 2)
+        return {
+          kind: 'text',
+          text: 'Compare which two places? For example `/plans compare 青岛 湘西 2020 智慧教育`.',
+        };
+      return {
+        kind: 'answer',
+        answer: await comparePlaces(
+          index,
+          { places: rest.slice(0, 2), year, topic: rest.slice(2).join(' ') || undefined },
+          config,
+        ),
+      };
     }
     case 'search': {
       if (!words.length) return { kind: 'text', text: 'Search for what? For example `/plans search 集团化办学`.' };
@@ -65,12 +84,24 @@ export async function runCommand(index: PlanIndex, config: Config, text: string,
   }
 }
 
-async function ask(index: PlanIndex, config: Config, question: string, conversation?: { store: ConversationStore; id: string }): Promise<CommandResult> {
+async function ask(
+  index: PlanIndex,
+  config: Config,
+  question: string,
+  conversation?: { store: ConversationStore; id: string },
+): Promise<CommandResult> {
   if (!question.trim()) return { kind: 'text', text: HELP };
   const resolved = conversation ? resolveFollowUp(index, conversation.store.last(conversation.id), question) : question;
   conversation?.store.add(conversation.id, { question, resolved, at: Date.now() });
   const answer = await answerQuestion(index, resolved, config);
-  return { kind: 'answer', answer: resolved === question ? answer : { ...answer, question, note: [`understood as: ${resolved}`, answer.note].filter(Boolean).join(' · ') }, resolved };
+  return {
+    kind: 'answer',
+    answer:
+      resolved === question
+        ? answer
+        : { ...answer, question, note: [`understood as: ${resolved}`, answer.note].filter(Boolean).join(' · ') },
+    resolved,
+  };
 }
 
 /** The lookup: the best matching paragraphs, each cited whole. */
@@ -91,7 +122,11 @@ export async function lookup(index: PlanIndex, keywords: string, k = 5): Promise
   }));
   return {
     question: keywords,
-    answer: citations.length ? citations.map((c) => `[${c.n}] ${[...c.text].slice(0, 140).join('')}${[...c.text].length > 140 ? '…' : ''}`).join('\n') : 'No matching paragraphs.',
+    answer: citations.length
+      ? citations
+          .map((c) => `[${c.n}] ${[...c.text].slice(0, 140).join('')}${[...c.text].length > 140 ? '…' : ''}`)
+          .join('\n')
+      : 'No matching paragraphs.',
     found: citations.length > 0,
     mode: 'extractive',
     confidence: result.confidence,

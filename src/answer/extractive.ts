@@ -20,11 +20,25 @@ export function extractiveAnswer(result: SearchResult): Answer {
   const { query, hits } = result;
   const closest = closestDocuments(hits);
   if (!hits.length || result.missingScope || result.confidence < MIN_CONFIDENCE) {
-    const what = result.missingScope ? `没有找到${result.missingScope}的相关计划文件` : '已索引的计划文件中没有找到能回答这个问题的内容';
-    const answer = query.script === 'en'
-      ? `The indexed plans do not answer this${result.missingScope ? ` (no plan indexed for ${result.missingScope})` : ''}. Closest documents: ${closest.map((d) => `${d.title} (${d.place}, ${d.year})`).join('; ') || 'none'}.`
-      : inScript(`${what}。最接近的文件：${closest.map((d) => `《${d.title}》(${d.place}，${d.year})`).join('；') || '无'}。`, query.script);
-    return { question: query.question, answer, found: false, mode: 'extractive', confidence: result.confidence, citations: [], closest };
+    const what = result.missingScope
+      ? `没有找到${result.missingScope}的相关计划文件`
+      : '已索引的计划文件中没有找到能回答这个问题的内容';
+    const answer =
+      query.script === 'en'
+        ? `The indexed plans do not answer this${result.missingScope ? ` (no plan indexed for ${result.missingScope})` : ''}. Closest documents: ${closest.map((d) => `${d.title} (${d.place}, ${d.year})`).join('; ') || 'none'}.`
+        : inScript(
+            `${what}。最接近的文件：${closest.map((d) => `《${d.title}》(${d.place}，${d.year})`).join('；') || '无'}。`,
+            query.script,
+          );
+    return {
+      question: query.question,
+      answer,
+      found: false,
+      mode: 'extractive',
+      confidence: result.confidence,
+      citations: [],
+      closest,
+    };
   }
 
   const topic = new Set(hanBigrams(query.topic + query.expansions.join(' ')));
@@ -95,7 +109,9 @@ export function extractiveAnswer(result: SearchResult): Answer {
         .filter((f): f is { n: number; clause: string; overlap: number } => Boolean(f.clause))
         .sort((a, b) => b.overlap - a.overlap || a.n - b.n)[0]
     : undefined;
-  const direct = figure ? `${query.script === 'en' ? 'In short: ' : inScript('简答：', query.script)}“${figure.clause}”[${figure.n}]\n` : '';
+  const direct = figure
+    ? `${query.script === 'en' ? 'In short: ' : inScript('简答：', query.script)}“${figure.clause}”[${figure.n}]\n`
+    : '';
   return {
     question: query.question,
     answer: `${direct}${lead}\n${parts.map((p) => `• ${p}`).join('\n')}`,
@@ -108,7 +124,11 @@ export function extractiveAnswer(result: SearchResult): Answer {
 }
 
 /** The clause of a sentence (between commas and semicolons) with a number that best matches the topic. */
-export function figureClause(sentence: string, topic: Set<string>, weight: (bigram: string) => number = () => 1): { clause?: string; overlap: number } {
+export function figureClause(
+  sentence: string,
+  topic: Set<string>,
+  weight: (bigram: string) => number = () => 1,
+): { clause?: string; overlap: number } {
   let best: { clause: string; overlap: number } | undefined;
   for (const raw of sentence.split(/[，,；;：:]/)) {
     const clause = raw.replace(/[。！？!?]+$/, '').trim();
@@ -126,4 +146,3 @@ function closestDocuments(hits: SearchHit[]) {
   for (const h of hits) if (!seen.has(h.doc.id)) seen.set(h.doc.id, h.doc);
   return [...seen.values()].slice(0, 3).map((d) => ({ doc: d.id, title: d.title, place: d.place, year: d.year }));
 }
-

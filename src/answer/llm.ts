@@ -65,7 +65,8 @@ export async function askModel(config: Config, system: string, user: string): Pr
   }
   const content = completion.choices[0]?.message?.content ?? '';
   const parsed = llmReplySchema.safeParse(JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, '')));
-  if (!parsed.success) throw new Error(`the model's reply did not match the schema: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`the model's reply did not match the schema: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 
@@ -109,7 +110,9 @@ export function verifyReply(reply: LlmReply, hits: SearchHit[]): VerifiedReply {
     });
   }
   // Markers point at source numbers; keep those that now have a verified citation, drop the rest.
-  const answer = reply.answer.replace(/\[(\d+)\]/g, (_, s: string) => (bySource.has(Number(s)) ? `[${bySource.get(Number(s))}]` : '')).trim();
+  const answer = reply.answer
+    .replace(/\[(\d+)\]/g, (_, s: string) => (bySource.has(Number(s)) ? `[${bySource.get(Number(s))}]` : ''))
+    .trim();
   if (dropped) logger.warn({ dropped }, 'dropped citations that were not verbatim in their sources');
   return { answer, found: reply.found, citations, dropped };
 }

@@ -26,7 +26,14 @@ export const answerSchema = z.object({
   confidence: z.number(),
   citations: z.array(citationSchema),
   /** When not found: the documents closest to the question. */
-  closest: z.array(z.object({ doc: z.string(), title: z.string(), place: z.string(), year: z.union([z.number(), z.literal('unknown')]) })),
+  closest: z.array(
+    z.object({
+      doc: z.string(),
+      title: z.string(),
+      place: z.string(),
+      year: z.union([z.number(), z.literal('unknown')]),
+    }),
+  ),
   note: z.string().optional(),
   /** A comparison's columns (same [n] markers as `answer`), for surfaces that can show them side by side. */
   sides: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
@@ -44,7 +51,16 @@ export function answerJson(answer: Answer, id?: string) {
     found: answer.found,
     mode: answer.mode,
     confidence: answer.confidence,
-    citations: answer.citations.map(({ n, doc, title, place, year, section, quote, text }) => ({ n, doc, title, place, year, section, quote, text })),
+    citations: answer.citations.map(({ n, doc, title, place, year, section, quote, text }) => ({
+      n,
+      doc,
+      title,
+      place,
+      year,
+      section,
+      quote,
+      text,
+    })),
     ...(answer.found ? {} : { closest: answer.closest }),
     ...(answer.note ? { note: answer.note } : {}),
   };

@@ -9,7 +9,9 @@ export function placeMatches(doc: PlanDocument, place: string): boolean {
   const wanted = toSimplified(place.trim()).toLowerCase();
   if (!wanted) return false;
   if (/^(xx|××|unknown|未知)/i.test(wanted)) return doc.place === 'unknown';
-  return [doc.place, ...doc.placeAliases].some((a) => a.toLowerCase() === wanted || toSimplified(a).toLowerCase() === wanted);
+  return [doc.place, ...doc.placeAliases].some(
+    (a) => a.toLowerCase() === wanted || toSimplified(a).toLowerCase() === wanted,
+  );
 }
 
 export function parseType(text: string | undefined): DocType | undefined {
@@ -18,9 +20,16 @@ export function parseType(text: string | undefined): DocType | undefined {
   return DOC_TYPES.find((t) => t !== 'other' && (s.includes(t) || t.includes(s)));
 }
 
-export function findPlans(index: PlanIndex, place: string, year?: number, type?: DocType): { matches: PlanDocument[]; samePlace: PlanDocument[] } {
+export function findPlans(
+  index: PlanIndex,
+  place: string,
+  year?: number,
+  type?: DocType,
+): { matches: PlanDocument[]; samePlace: PlanDocument[] } {
   const samePlace = index.documents.filter((d) => placeMatches(d, place));
-  const matches = samePlace.filter((d) => (year === undefined || coversYear(d, year)) && (type === undefined || d.type === type));
+  const matches = samePlace.filter(
+    (d) => (year === undefined || coversYear(d, year)) && (type === undefined || d.type === type),
+  );
   return { matches, samePlace };
 }
 

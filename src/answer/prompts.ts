@@ -13,9 +13,14 @@ export function prompt(name: string, values: Record<string, string>): string {
 }
 
 /** Sources as fenced data: anything in the text that could close the fence is neutralised. */
-export function fenceSources(sources: Array<{ n: number; title: string; place: string; year: string | number; section: string; text: string }>): string {
+export function fenceSources(
+  sources: Array<{ n: number; title: string; place: string; year: string | number; section: string; text: string }>,
+): string {
   const attr = (v: string | number) => String(v).replace(/["<>]/g, '');
   return sources
-    .map((s) => `<source n="${s.n}" title="${attr(s.title)}" place="${attr(s.place)}" year="${attr(s.year)}" section="${attr(s.section)}">\n${s.text.replace(/<\/?source\b[^>]*>/gi, '')}\n</source>`)
+    .map(
+      (s) =>
+        `<source n="${s.n}" title="${attr(s.title)}" place="${attr(s.place)}" year="${attr(s.year)}" section="${attr(s.section)}">\n${s.text.replace(/<\/?source\b[^>]*>/gi, '')}\n</source>`,
+    )
     .join('\n\n');
 }

@@ -6,7 +6,8 @@ export function renderAnswerText(answer: Answer): string {
   if (answer.note) lines.push(`(${answer.note})`);
   if (answer.citations.length) {
     lines.push('', 'Sources:');
-    for (const c of answer.citations) lines.push(`[${c.n}] ${c.title} · ${c.place} · ${c.year} · ${c.section || '—'} · ¶${c.ordinal}`);
+    for (const c of answer.citations)
+      lines.push(`[${c.n}] ${c.title} · ${c.place} · ${c.year} · ${c.section || '—'} · ¶${c.ordinal}`);
   }
   return lines.join('\n');
 }

@@ -19,10 +19,19 @@ import { fenceSources, prompt } from './prompts.js';
 const MAX_ITEMS_PER_SECTION = 6;
 const TARGET = /\d|[一二三四五六七八九十百千万]+(所|个|項|项|人|名|家|次|间|間)|%|％/;
 /** A quantitative target, not a date: "建设200个基地" counts, "1月17日" and "2020年" do not. */
-const hasTarget = (text: string) => TARGET.test(text.replace(/(19|20)\d{2}(年|—|-)|\d{1,2}月\d{1,2}日|^\d+[.．、]|^[（(][一二三四五六七八九十\d]+[）)]/g, ''));
+const hasTarget = (text: string) =>
+  TARGET.test(
+    text.replace(/(19|20)\d{2}(年|—|-)|\d{1,2}月\d{1,2}日|^\d+[.．、]|^[（(][一二三四五六七八九十\d]+[）)]/g, ''),
+  );
 
 /** `headings` gives only the plan's top-level sections (each cited), e.g. for a comparison. */
-export type SummaryRequest = { place: string; year?: number; type?: DocType; script?: Script; detail?: 'items' | 'headings' };
+export type SummaryRequest = {
+  place: string;
+  year?: number;
+  type?: DocType;
+  script?: Script;
+  detail?: 'items' | 'headings';
+};
 
 export async function summarisePlan(index: PlanIndex, request: SummaryRequest, config: Config): Promise<Answer> {
   const script = request.script ?? 'zh-Hans';
@@ -77,7 +86,9 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
   }
   const merged = mergeParts(parts);
   const header =
-    script === 'en' ? `Priorities of ${doc.title} (${doc.place}, ${doc.year}, ${doc.type}), section by section:` : inScript(`《${doc.title}》（${doc.place}，${doc.year}，${doc.type}）的主要任务：`, script);
+    script === 'en'
+      ? `Priorities of ${doc.title} (${doc.place}, ${doc.year}, ${doc.type}), section by section:`
+      : inScript(`《${doc.title}》（${doc.place}，${doc.year}，${doc.type}）的主要任务：`, script);
   return {
     question,
     answer: `${header}\n${merged.text}`,
@@ -90,12 +101,18 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
   };
 }
 
-type Section = { heading?: OutlineEntry; headingText?: string; items: Array<{ entry?: OutlineEntry; chunks: Chunk[] }>; chunks: Chunk[] };
+type Section = {
+  heading?: OutlineEntry;
+  headingText?: string;
+  items: Array<{ entry?: OutlineEntry; chunks: Chunk[] }>;
+  chunks: Chunk[];
+};
 
 /** The plan's top-level sections in order, each with its next-level items; a plan without headings is one section. */
 export function topLevelSections(doc: PlanDocument, chunks: Chunk[]): Section[] {
   const tops = doc.outline.filter((o) => o.level === Math.min(...doc.outline.map((x) => x.level)));
-  const lineAt = (start: number) => doc.text.slice(start, doc.text.indexOf('\n', start) < 0 ? doc.text.length : doc.text.indexOf('\n', start));
+  const lineAt = (start: number) =>
+    doc.text.slice(start, doc.text.indexOf('\n', start) < 0 ? doc.text.length : doc.text.indexOf('\n', start));
   if (!tops.length) {
     const items = chunks.map((c) => ({ chunks: [c] }));
     return [{ items, chunks }];
@@ -116,8 +133,28 @@ export function topLevelSections(doc: PlanDocument, chunks: Chunk[]): Section[] 
   });
 }
 
-function citationFor(doc: PlanDocument, chunk: Chunk | undefined, n: number, start: number, end: number, text: string, section: string): Citation {
-  return { n, doc: doc.id, title: doc.title, place: doc.place, year: doc.year, section, ordinal: chunk?.ordinal ?? 0, quote: doc.text.slice(start, end), start, end, text };
+function citationFor(
+  doc: PlanDocument,
+  chunk: Chunk | undefined,
+  n: number,
+  start: number,
+  end: number,
+  text: string,
+  section: string,
+): Citation {
+  return {
+    n,
+    doc: doc.id,
+    title: doc.title,
+    place: doc.place,
+    year: doc.year,
+    section,
+    ordinal: chunk?.ordinal ?? 0,
+    quote: doc.text.slice(start, end),
+    start,
+    end,
+    text,
+  };
 }
 
 /** A section's heading (cited), then per item its target sentence, or its heading sentence. */
@@ -126,7 +163,17 @@ function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = f
   const lines: string[] = [];
   if (section.heading && section.headingText) {
     const start = section.heading.start;
-    citations.push(citationFor(doc, section.chunks[0], 1, start, start + section.headingText.length, section.headingText, section.heading.label));
+    citations.push(
+      citationFor(
+        doc,
+        section.chunks[0],
+        1,
+        start,
+        start + section.headingText.length,
+        section.headingText,
+        section.heading.label,
+      ),
+    );
     lines.push(`${section.headingText} [1]`);
     if (headingsOnly) return { text: lines.join('\n'), citations };
   }
@@ -135,12 +182,26 @@ function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = f
     return { item, order, sentence, weight: sentence && hasTarget(sentence.text) ? 1 : 0 };
   });
   // Items with quantitative targets first when there are too many, then restore the plan's order.
-  const kept = (ranked.length > MAX_ITEMS_PER_SECTION ? [...ranked].sort((a, b) => b.weight - a.weight || a.order - b.order).slice(0, MAX_ITEMS_PER_SECTION) : ranked).sort((a, b) => a.order - b.order);
+  const kept = (
+    ranked.length > MAX_ITEMS_PER_SECTION
+      ? [...ranked].sort((a, b) => b.weight - a.weight || a.order - b.order).slice(0, MAX_ITEMS_PER_SECTION)
+      : ranked
+  ).sort((a, b) => a.order - b.order);
   for (const { item, sentence } of kept) {
     if (!sentence) continue;
     const n = citations.length + 1;
     const chunk = sentence.chunk;
-    citations.push(citationFor(doc, chunk, n, chunk.start + sentence.start, chunk.start + sentence.end, chunk.text, chunk.sectionPath.join(' > ')));
+    citations.push(
+      citationFor(
+        doc,
+        chunk,
+        n,
+        chunk.start + sentence.start,
+        chunk.start + sentence.end,
+        chunk.text,
+        chunk.sectionPath.join(' > '),
+      ),
+    );
     const label = item.entry?.label;
     const quoteIsLabel = label && sentence.text.startsWith(label.replace(/…$/, ''));
     lines.push(`  • ${label && !quoteIsLabel ? `${label}：` : ''}“${sentence.text}” [${n}]`);
@@ -163,15 +224,35 @@ function bestSentence(chunks: Chunk[]): { chunk: Chunk; start: number; end: numb
   return first;
 }
 
-async function llmSection(doc: PlanDocument, section: Section, config: Config, script: Script): Promise<AnswerPart | undefined> {
+async function llmSection(
+  doc: PlanDocument,
+  section: Section,
+  config: Config,
+  script: Script,
+): Promise<AnswerPart | undefined> {
   const hits: SearchHit[] = section.chunks.slice(0, 10).map((chunk) => ({ chunk, doc, score: 1 }));
   if (!hits.length) return undefined;
   const language = script === 'en' ? 'English' : script === 'zh-Hant' ? 'traditional Chinese' : 'simplified Chinese';
-  const sources = fenceSources(hits.map((h, i) => ({ n: i + 1, title: doc.title, place: doc.place, year: doc.year, section: h.chunk.sectionPath.join(' > '), text: h.chunk.text })));
+  const sources = fenceSources(
+    hits.map((h, i) => ({
+      n: i + 1,
+      title: doc.title,
+      place: doc.place,
+      year: doc.year,
+      section: h.chunk.sectionPath.join(' > '),
+      text: h.chunk.text,
+    })),
+  );
   const reply = await askModel(
     config,
     prompt('summary-section-system', { language }),
-    prompt('summary-section-user', { title: doc.title, place: doc.place, year: String(doc.year), section: section.headingText ?? doc.title, sources }),
+    prompt('summary-section-user', {
+      title: doc.title,
+      place: doc.place,
+      year: String(doc.year),
+      section: section.headingText ?? doc.title,
+      sources,
+    }),
   );
   const verified = verifyReply(reply, hits);
   if (!verified.citations.length) return undefined;

@@ -17,7 +17,6 @@ export async function readJsonLines<T>(input: NodeJS.ReadableStream = process.st
   return out;
 }
 
-
 export function table(rows: Array<Record<string, string | number>>): string {
   if (!rows.length) return '';
   const keys = Object.keys(rows[0]);
@@ -25,5 +24,9 @@ export function table(rows: Array<Record<string, string | number>>): string {
   const widths = keys.map((k) => Math.max(width(k), ...rows.map((r) => width(String(r[k])))));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ');
-  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(r[k]))))].join('\n');
+  return [
+    line(keys),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(keys.map((k) => String(r[k])))),
+  ].join('\n');
 }

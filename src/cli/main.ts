@@ -9,7 +9,9 @@ import { register as registerAsk } from './commands/ask.js';
 import { register as registerFeedback } from './commands/feedback.js';
 
 export function buildProgram(): Command {
-  const program = new Command('plans').description('Questions and answers over official education plans, with verbatim citations.').exitOverride();
+  const program = new Command('plans')
+    .description('Questions and answers over official education plans, with verbatim citations.')
+    .exitOverride();
   registerIngest(program);
   registerSearch(program);
   registerAsk(program);

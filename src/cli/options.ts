@@ -1,7 +1,10 @@
 import type cliProgress from 'cli-progress';
 import type { BuildProgress } from '../retrieval/index-store.js';
 
-export const indexOptions = (opts: { index?: string; corpus?: string }) => ({ indexDir: opts.index, corpusDir: opts.corpus });
+export const indexOptions = (opts: { index?: string; corpus?: string }) => ({
+  indexDir: opts.index,
+  corpusDir: opts.corpus,
+});
 
 /** Adapts a cli-progress bar (or nothing, when stderr is not a terminal) to the build's progress callback. */
 export function progressBar(bar: cliProgress.SingleBar | undefined): BuildProgress {

@@ -89,7 +89,11 @@ function splitParagraph(paragraph: string): Piece[] {
     let j = i;
     let end = sentences[i][1];
     // Grow to the target size, stopping before the next inline item starts.
-    while (j + 1 < sentences.length && sentences[j + 1][1] - start <= TARGET_CHUNK_CHARS && !itemStarts.includes(sentences[j + 1][0])) {
+    while (
+      j + 1 < sentences.length &&
+      sentences[j + 1][1] - start <= TARGET_CHUNK_CHARS &&
+      !itemStarts.includes(sentences[j + 1][0])
+    ) {
       j++;
       end = sentences[j][1];
     }

@@ -18,12 +18,20 @@ export type NoiseCounts = {
 export type CleanedFile = { lines: CleanLine[]; noise: NoiseCounts };
 
 export const emptyNoise = (): NoiseCounts => ({
-  htmlTags: 0, emoji: 0, chromeLines: 0, spamLines: 0, spamPhrases: 0, annotationMarks: 0, mojibakeRepaired: 0, mojibakeMarked: 0,
+  htmlTags: 0,
+  emoji: 0,
+  chromeLines: 0,
+  spamLines: 0,
+  spamPhrases: 0,
+  annotationMarks: 0,
+  mojibakeRepaired: 0,
+  mojibakeMarked: 0,
 });
 
 // Pictographs, emoji modifiers and joiners, and the symbol blocks that decorate spam; keeps circled
 // and dingbat numbers (① ❶), which plans use as list markers.
-const EMOJI = /(?![\u2460-\u24ff\u2776-\u2793])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}\u2600-\u27bf\u2b00-\u2bff\u{1f000}-\u{1faff}]/gu;
+const EMOJI =
+  /(?![\u2460-\u24ff\u2776-\u2793])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}\u2600-\u27bf\u2b00-\u2bff\u{1f000}-\u{1faff}]/gu;
 
 const META_LABEL =
   /^[-•·*\s]*(文章来源|文章來源|信息来源|信息來源|来源|來源|稿源|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|发文字号|發文字號|发文编号|發文編號|文号|文號|索引号|索引號|学段|學段|政策发布日期|政策發布日期|成文日期|主题分类|主題分類|责任编辑|責任編輯)\s*[:：]/;
@@ -45,9 +53,11 @@ const CHROME: RegExp[] = [
   /^[-•·*\s]*無具體說明的有效期$|^[-•·*\s]*无具体说明的有效期$/,
 ];
 
-const SPAM = /(黄色|黃色|毛片|一级大片|一級大片|成人视频|成人視頻|\bav\b|av不卡|在线观看|在線觀看|免费视频|免費視頻|博彩|赌场|賭場|娱乐城|娛樂城|六合彩|时时彩|時時彩|百家乐|百家樂|真人视讯|真人視訊|代开发票|代開發票|办证|辦證|裸聊|约炮|約炮|援交|威尼斯人|葡京)/gi;
+const SPAM =
+  /(黄色|黃色|毛片|一级大片|一級大片|成人视频|成人視頻|\bav\b|av不卡|在线观看|在線觀看|免费视频|免費視頻|博彩|赌场|賭場|娱乐城|娛樂城|六合彩|时时彩|時時彩|百家乐|百家樂|真人视讯|真人視訊|代开发票|代開發票|办证|辦證|裸聊|约炮|約炮|援交|威尼斯人|葡京)/gi;
 // A spam brand pasted into a sentence: two characters of brand, a gambling word, a platform word.
-const SPAM_PHRASE = /\p{Script=Han}{2}(?:皇朝|娱乐|娛樂|博彩|棋牌|彩票)(?:平台|平臺|官网|官網|注册|註冊|登录|登錄)[、，,]?/gu;
+const SPAM_PHRASE =
+  /\p{Script=Han}{2}(?:皇朝|娱乐|娛樂|博彩|棋牌|彩票)(?:平台|平臺|官网|官網|注册|註冊|登录|登錄)[、，,]?/gu;
 // Word-processor comment anchors left in exported text, e.g. "[j1]".
 const ANNOTATION = /\[[a-z]{1,2}\d{1,3}\]/g;
 
@@ -81,7 +91,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
       noise.spamLines++;
       continue;
     }
-    if (isChrome(line.replace(/^[•·●▪■◆◇○►▶*-]\s*/, "")) || isChrome(line)) {
+    if (isChrome(line.replace(/^[•·●▪■◆◇○►▶*-]\s*/, '')) || isChrome(line)) {
       noise.chromeLines++;
       continue;
     }
@@ -99,7 +109,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
 
 function stripHtml(text: string, noise: NoiseCounts): string {
   if (!/<\/?[a-zA-Z][^<>]*>|&[a-z]+;|&#\d+;/.test(text)) return text;
-  const count = (re: RegExp) => (text.match(re)?.length ?? 0);
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
   noise.htmlTags += count(/<\/?[a-zA-Z!][^<>]*>/g);
   return text
     .replace(/<!--[\s\S]*?-->/g, '')
@@ -120,9 +130,24 @@ function isChrome(line: string): boolean {
   // Site banners: a web address on a short line that is not a sentence.
   if (/[a-z0-9-]+\.(com|cn|net|org)\b/i.test(line) && line.length < 60 && !/[。；]/.test(line)) return true;
   // Promotions: short lines that push a WeChat account, a download or a free gift.
-  if (line.length <= 40 && !/[。；]/.test(line) && /(公众号|公眾號|加微信|微信号|微信號|免费领取|免費領取|免费下载|免費下載|点击下载|點擊下載|立即下载|立即下載)/.test(line)) return true;
+  if (
+    line.length <= 40 &&
+    !/[。；]/.test(line) &&
+    /(公众号|公眾號|加微信|微信号|微信號|免费领取|免費領取|免费下载|免費下載|点击下载|點擊下載|立即下载|立即下載)/.test(
+      line,
+    )
+  )
+    return true;
   // Navigation bars: short items separated by | or ｜ (首页 | 机构概况 | 政务公开).
-  if (/[|｜]/.test(line) && line.split(/\s*[|｜]\s*/).filter(Boolean).every((item) => item.length <= 8) && !/[。；]/.test(line)) return true;
+  if (
+    /[|｜]/.test(line) &&
+    line
+      .split(/\s*[|｜]\s*/)
+      .filter(Boolean)
+      .every((item) => item.length <= 8) &&
+    !/[。；]/.test(line)
+  )
+    return true;
   // Menu items: a bullet and a few words.
   if (/^[•·●▪■◆◇○►▶*-]\s*/.test(line) && line.length <= 20 && !SENTENCE_PUNCT.test(line)) return true;
   return false;
@@ -130,9 +155,13 @@ function isChrome(line: string): boolean {
 
 /** Navigation menus: three or more consecutive short lines that are not sentences or headings. */
 function dropMenuRuns(lines: CleanLine[], noise: NoiseCounts): CleanLine[] {
-  const isMenuLike = (l: CleanLine) => l.kind === 'body' && l.text.length <= 8 && !SENTENCE_PUNCT.test(l.text) && !/^[一二三四五六七八九十\d]+[、.．]/.test(l.text);
+  const isMenuLike = (l: CleanLine) =>
+    l.kind === 'body' &&
+    l.text.length <= 8 &&
+    !SENTENCE_PUNCT.test(l.text) &&
+    !/^[一二三四五六七八九十\d]+[、.．]/.test(l.text);
   const keep = lines.map(() => true);
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j < lines.length && isMenuLike(lines[j])) j++;
     if (j - i >= 3) for (let k = i; k < j; k++) keep[k] = false;

@@ -14,7 +14,14 @@ export type PlanDocument = DocumentMeta & {
   paragraphs: number;
 };
 
-export type IngestedFile = { file: string; sha256: string; encoding: string; documents: PlanDocument[]; chunks: Chunk[]; noise: NoiseCounts };
+export type IngestedFile = {
+  file: string;
+  sha256: string;
+  encoding: string;
+  documents: PlanDocument[];
+  chunks: Chunk[];
+  noise: NoiseCounts;
+};
 
 export function ingestFile(source: SourceFile): IngestedFile {
   const cleaned = cleanText(source.text, source.format);
@@ -29,5 +36,12 @@ export function ingestFile(source: SourceFile): IngestedFile {
     documents.push({ id, file: source.file, ...readMetadata(doc), text, outline, paragraphs: docChunks.length });
     chunks.push(...docChunks);
   });
-  return { file: source.file, sha256: source.sha256, encoding: source.encoding, documents, chunks, noise: cleaned.noise };
+  return {
+    file: source.file,
+    sha256: source.sha256,
+    encoding: source.encoding,
+    documents,
+    chunks,
+    noise: cleaned.noise,
+  };
 }

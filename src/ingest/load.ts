@@ -56,7 +56,10 @@ async function listFiles(dir: string, problems: LoadProblem[], root: string): Pr
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    problems.push({ file: relative(root, dir) || '.', message: `cannot read directory (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push({
+      file: relative(root, dir) || '.',
+      message: `cannot read directory (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    });
     return [];
   }
   const out: string[] = [];
@@ -68,7 +71,8 @@ async function listFiles(dir: string, problems: LoadProblem[], root: string): Pr
     else if (entry.isSymbolicLink()) {
       // A symlink to a directory is followed once; a broken or looping one becomes a message.
       const target = await stat(path).catch((err: NodeJS.ErrnoException) => err);
-      if (target instanceof Error) problems.push({ file: relative(root, path), message: `cannot read (${target.code ?? 'error'})` });
+      if (target instanceof Error)
+        problems.push({ file: relative(root, path), message: `cannot read (${target.code ?? 'error'})` });
       else if (target.isDirectory()) out.push(...(await listFiles(path, problems, root)));
     }
   }
@@ -79,7 +83,9 @@ async function loadFile(path: string, file: string, maxFileBytes: number): Promi
   const info = await stat(path);
   if (info.size === 0) throw new Error('empty file');
   if (info.size > maxFileBytes) {
-    throw new Error(`file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`);
+    throw new Error(
+      `file is ${(info.size / 1048576).toFixed(1)} MB, over the ${(maxFileBytes / 1048576).toFixed(0)} MB limit (MAX_FILE_MB)`,
+    );
   }
   const bytes = await readFile(path);
   if (looksBinary(bytes)) throw new Error('binary file, not text');

@@ -44,9 +44,20 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
     year: detectYear(simplifiedTitle, simplifiedBody),
     years: detectYears(simplifiedTitle, simplifiedBody),
     type: detectType(simplifiedTitle, simplifiedBody, Boolean(titleLine)),
-    publishDate: metaValue(doc.meta, /(政策发布日期|政策發布日期|发布日期|發布日期|成文日期|发布时间|發布時間|时间|時間)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/, 2)?.replace(/[年月/.]/g, '-') ?? firstDateLine(doc.meta) ?? UNKNOWN,
+    publishDate:
+      metaValue(
+        doc.meta,
+        /(政策发布日期|政策發布日期|发布日期|發布日期|成文日期|发布时间|發布時間|时间|時間)\s*[:：]\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/,
+        2,
+      )?.replace(/[年月/.]/g, '-') ??
+      firstDateLine(doc.meta) ??
+      UNKNOWN,
     issuer:
-      metaValue(doc.meta, /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|落款)\s*[:：]\s*([^\s]+)/, 2) ??
+      metaValue(
+        doc.meta,
+        /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|落款)\s*[:：]\s*([^\s]+)/,
+        2,
+      ) ??
       [titleLine, ...doc.otherTitles].map((t) => t?.match(ISSUER_IN_TITLE)?.[1]).find(Boolean) ??
       UNKNOWN,
     sourceUrl: metaValue(doc.meta, /(https?:\/\/[^\s)）]+)/, 1) ?? UNKNOWN,
@@ -72,11 +83,15 @@ function firstDateLine(meta: string[]): string | undefined {
 
 /** The year the plan is about: the title's year, else the year the opening names most. */
 function detectYear(title: string, body: string): number | typeof UNKNOWN {
-  const inTitle = title.match(/(19|20)\d{2}(?=\s*[-—–~～至到]\s*(19|20)\d{2})/) ?? title.match(/(19|20)\d{2}(?=年)/) ?? title.match(/(19|20)\d{2}/);
+  const inTitle =
+    title.match(/(19|20)\d{2}(?=\s*[-—–~～至到]\s*(19|20)\d{2})/) ??
+    title.match(/(19|20)\d{2}(?=年)/) ??
+    title.match(/(19|20)\d{2}/);
   if (inTitle) return Number(inTitle[0]);
   const opening = body.slice(0, 400);
   const counts = new Map<number, number>();
-  for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   return best ? best[0] : UNKNOWN;
 }
@@ -105,12 +120,14 @@ function detectType(title: string, body: string, hasTitleLine: boolean): DocType
   if (/总结/.test(title)) return '工作总结';
   if (/规划|计划|纲要/.test(title)) return '规划';
   const opening = body.slice(0, 200);
-  if (/会议/.test(title) || (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening))) return '会议报道';
+  if (/会议/.test(title) || (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)))
+    return '会议报道';
   return 'other';
 }
 
 // "成都市教育局关于印发…的通知", "浙江省教育厅2022年工作要点": the issuing body opens the title.
-const ISSUER_IN_TITLE = /^(\p{Script=Han}{2,24}?(?:局|厅|廳|委员会|委員會|政府|办公室|辦公室|委))(?:关于|關於|關于|(?=(?:19|20)\d{2}年))/u;
+const ISSUER_IN_TITLE =
+  /^(\p{Script=Han}{2,24}?(?:局|厅|廳|委员会|委員會|政府|办公室|辦公室|委))(?:关于|關於|關于|(?=(?:19|20)\d{2}年))/u;
 
 // 全省 / 我市 / 州委 …: the level of government the document speaks for.
 const SCOPE: Array<[PlaceLevel, RegExp]> = [
@@ -128,7 +145,9 @@ const ANONYMISED = /(XX|ＸＸ|xx|××|某)(省|市|州|县|区)/;
  */
 function detectPlace(title: string, body: string, meta: string[]): Place | undefined {
   if (ANONYMISED.test(title) || (body.match(new RegExp(ANONYMISED, 'g'))?.length ?? 0) >= 2) return undefined;
-  const scopeCounts = SCOPE.map(([level, re]) => [level, (title + body).match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  const scopeCounts = SCOPE.map(([level, re]) => [level, (title + body).match(re)?.length ?? 0] as const).sort(
+    (a, b) => b[1] - a[1],
+  );
   const scope = scopeCounts[0][1] > 0 ? scopeCounts[0][0] : undefined;
   const scores = new Map<string, { place: Place; score: number }>();
   const add = (place: Place | undefined, weight: number) => {
@@ -148,10 +167,16 @@ function detectPlace(title: string, body: string, meta: string[]): Place | undef
   count(body, 1);
   // 全区 speaks for a district (county level) or for an autonomous region (province level).
   const levelOk = (p: Place) =>
-    !scope || p.level === scope || (scope === 'prefecture' && p.level === 'city') || (scope === 'city' && p.level === 'prefecture') || (scope === 'county' && p.level === 'province' && /自治区$/.test(p.fullName));
+    !scope ||
+    p.level === scope ||
+    (scope === 'prefecture' && p.level === 'city') ||
+    (scope === 'city' && p.level === 'prefecture') ||
+    (scope === 'county' && p.level === 'province' && /自治区$/.test(p.fullName));
   // Counties are candidates only for a document that speaks for a county (全县); otherwise their
   // mentions count for the city above them.
-  const ranked = [...scores.values()].filter((s) => levelOk(s.place) && (s.place.level !== 'county' || scope === 'county')).sort((a, b) => b.score - a.score);
+  const ranked = [...scores.values()]
+    .filter((s) => levelOk(s.place) && (s.place.level !== 'county' || scope === 'county'))
+    .sort((a, b) => b.score - a.score);
   const best = ranked[0];
   return best && best.score >= 2 ? best.place : undefined;
 }

@@ -29,7 +29,8 @@ const isDebris = (ch: string | undefined) => ch !== undefined && /[?^£¬!;,_A-Z
 export type MojibakeResult = { text: string; repaired: number; marked: number };
 
 // UTF-8 read as Latin-1 / Windows-1252 ("æ•™è‚²" for 教育): runs of that range's letters and symbols.
-const LATIN1_RUN = /[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/g;
+const LATIN1_RUN =
+  /[\u00c0-\u00ff][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}/g;
 
 function repairLatin1(line: string): MojibakeResult {
   let repaired = 0;
@@ -53,7 +54,8 @@ export function repairMojibake(input: string): MojibakeResult {
 }
 
 function repairGbkMojibake(line: string): MojibakeResult {
-  if (!line.includes('?') && !/[\u3100-\u312f]/.test(line) && !hasRareCluster(line)) return { text: line, repaired: 0, marked: 0 };
+  if (!line.includes('?') && !/[\u3100-\u312f]/.test(line) && !hasRareCluster(line))
+    return { text: line, repaired: 0, marked: 0 };
   const chars = Array.from(line);
   const simplified = Array.from(toSimplified(line));
   if (simplified.length !== chars.length) return { text: line, repaired: 0, marked: 0 };
@@ -61,7 +63,10 @@ function repairGbkMojibake(line: string): MojibakeResult {
   const suspicious = (k: number) => k >= 0 && k < chars.length && (rare[k] || isDebris(chars[k]));
   const isSeed = (k: number) =>
     (chars[k] === '?' && (isHan(chars[k - 1]) || isHan(chars[k + 1]))) ||
-    (rare[k] && [k - 2, k - 1, k + 1, k + 2].some((j) => j >= 0 && j < chars.length && (rare[j] || /[?\u3100-\u312f]/.test(chars[j]))));
+    (rare[k] &&
+      [k - 2, k - 1, k + 1, k + 2].some(
+        (j) => j >= 0 && j < chars.length && (rare[j] || /[?\u3100-\u312f]/.test(chars[j])),
+      ));
 
   const spans: Array<[number, number]> = [];
   for (let i = 0; i < chars.length; i++) {

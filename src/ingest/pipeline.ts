@@ -5,7 +5,15 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { embedderKind, type Config } from '../config.js';
 import { InputError } from '../errors.js';
-import { currentBuildDir, INDEX_VERSION, readManifest, updateFingerprint, writeIndex, type BuildProgress, type FileRecord } from '../retrieval/index-store.js';
+import {
+  currentBuildDir,
+  INDEX_VERSION,
+  readManifest,
+  updateFingerprint,
+  writeIndex,
+  type BuildProgress,
+  type FileRecord,
+} from '../retrieval/index-store.js';
 import type { Chunk } from './chunk.js';
 import { emptyNoise, type NoiseCounts } from './clean.js';
 import { ingestFile, type PlanDocument } from './documents.js';
@@ -21,14 +29,22 @@ export type IngestSummary = {
   problems: LoadProblem[];
 };
 
-export async function ingestCorpus(options: { corpusDir: string; indexDir: string; config: Config; force?: boolean; progress?: BuildProgress }): Promise<IngestSummary> {
+export async function ingestCorpus(options: {
+  corpusDir: string;
+  indexDir: string;
+  config: Config;
+  force?: boolean;
+  progress?: BuildProgress;
+}): Promise<IngestSummary> {
   const { corpusDir, indexDir, config } = options;
   const progress = options.progress ?? (() => {});
   const fingerprint = await corpusFingerprint(corpusDir);
   const { files, problems } = await loadCorpus(corpusDir, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024 });
   const previous = await readManifest(indexDir).catch(() => undefined);
   const previousByFile = new Map((previous?.files ?? []).map((f) => [f.file, f]));
-  const sameEmbedder = previous?.embedder.kind === embedderKind(config) && (embedderKind(config) !== 'hashing' || previous.embedder.dimension === config.HASH_DIM);
+  const sameEmbedder =
+    previous?.embedder.kind === embedderKind(config) &&
+    (embedderKind(config) !== 'hashing' || previous.embedder.dimension === config.HASH_DIM);
   // Work from a build of another version (other cleaning or chunking rules) is never reused.
   const sameVersion = previous?.version === INDEX_VERSION;
   const unchanged =
@@ -40,7 +56,15 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
     files.every((f) => previousByFile.get(f.file)?.sha256 === f.sha256);
   if (unchanged) {
     await updateFingerprint(indexDir, resolve(corpusDir), fingerprint);
-    return { status: 'unchanged', documents: previous.documents, paragraphs: previous.paragraphs, filesProcessed: 0, filesSkipped: files.length, noise: sumNoise(previous.files), problems };
+    return {
+      status: 'unchanged',
+      documents: previous.documents,
+      paragraphs: previous.paragraphs,
+      filesProcessed: 0,
+      filesSkipped: files.length,
+      noise: sumNoise(previous.files),
+      problems,
+    };
   }
 
   const reusable = sameVersion && !options.force ? await previousStore(indexDir) : undefined;
@@ -66,17 +90,38 @@ export async function ingestCorpus(options: { corpusDir: string; indexDir: strin
       processed++;
       documents.push(...result.documents);
       chunks.push(...result.chunks);
-      records.push({ file: file.file, sha256: file.sha256, encoding: file.encoding, documents: result.documents.map((d) => d.id), noise: result.noise });
+      records.push({
+        file: file.file,
+        sha256: file.sha256,
+        encoding: file.encoding,
+        documents: result.documents.map((d) => d.id),
+        noise: result.noise,
+      });
     } catch (err) {
       problems.push({ file: file.file, message: (err as Error).message });
     }
   });
   progress('clean', files.length, files.length);
   if (!chunks.length) {
-    throw new InputError(`No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`);
+    throw new InputError(
+      `No plan documents could be ingested from ${corpusDir}${problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : ''}. The existing index is unchanged.`,
+    );
   }
-  await writeIndex(indexDir, { files: records, problems, documents, chunks, corpusDir: resolve(corpusDir), corpusFingerprint: fingerprint }, config, progress);
-  return { status: 'built', documents: documents.length, paragraphs: chunks.length, filesProcessed: processed, filesSkipped: reused, noise: sumNoise(records), problems };
+  await writeIndex(
+    indexDir,
+    { files: records, problems, documents, chunks, corpusDir: resolve(corpusDir), corpusFingerprint: fingerprint },
+    config,
+    progress,
+  );
+  return {
+    status: 'built',
+    documents: documents.length,
+    paragraphs: chunks.length,
+    filesProcessed: processed,
+    filesSkipped: reused,
+    noise: sumNoise(records),
+    problems,
+  };
 }
 
 async function previousStore(indexDir: string): Promise<{ documents: PlanDocument[]; chunks: Chunk[] } | undefined> {

@@ -28,9 +28,7 @@ const ETHNIC_AUTONOMY =
 
 /** 湘西土家族苗族自治州 → 湘西, 广西壮族自治区 → 广西, 青岛市 → 青岛, 花垣县 → 花垣. */
 export function shortName(fullName: string): string {
-  const stripped = fullName
-    .replace(ETHNIC_AUTONOMY, '')
-    .replace(/(特别行政区|地区|省|市|盟|县|区|旗)$/u, '');
+  const stripped = fullName.replace(ETHNIC_AUTONOMY, '').replace(/(特别行政区|地区|省|市|盟|县|区|旗)$/u, '');
   return stripped.length >= 2 ? stripped : fullName;
 }
 
@@ -66,18 +64,39 @@ export function allPlaces(): Place[] {
   for (const p of provinces) {
     const level: PlaceLevel = MUNICIPALITIES.has(p.code) ? 'city' : 'province';
     const short = shortName(p.name);
-    places.push({ name: short, fullName: p.name, level, code: p.code, parents: [], aliases: aliasesFor(p.name, short, level) });
+    places.push({
+      name: short,
+      fullName: p.name,
+      level,
+      code: p.code,
+      parents: [],
+      aliases: aliasesFor(p.name, short, level),
+    });
   }
   for (const c of cities) {
     if (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name)) continue;
     const level: PlaceLevel = /(自治州|地区|盟)$/.test(c.name) ? 'prefecture' : 'city';
     const short = shortName(c.name);
-    places.push({ name: short, fullName: c.name, level, code: c.code, parents: [c.provinceCode!], aliases: aliasesFor(c.name, short, level) });
+    places.push({
+      name: short,
+      fullName: c.name,
+      level,
+      code: c.code,
+      parents: [c.provinceCode!],
+      aliases: aliasesFor(c.name, short, level),
+    });
   }
   for (const a of areas) {
     if (/^(市辖区|城区|郊区|矿区)$/.test(a.name)) continue;
     // Counties are recognised by their full names only: short county names are too often ordinary words.
-    places.push({ name: a.name, fullName: a.name, level: 'county', code: a.code, parents: [a.cityCode!, a.provinceCode!], aliases: [a.name, toTraditional(a.name)] });
+    places.push({
+      name: a.name,
+      fullName: a.name,
+      level: 'county',
+      code: a.code,
+      parents: [a.cityCode!, a.provinceCode!],
+      aliases: [a.name, toTraditional(a.name)],
+    });
   }
   gazetteer = places;
   return places;
@@ -111,7 +130,7 @@ export function findPlaceMentions(text: string): PlaceMention[] {
   const table = aliasTable();
   const lower = text.toLowerCase();
   const out: PlaceMention[] = [];
-  for (let i = 0; i < lower.length; ) {
+  for (let i = 0; i < lower.length;) {
     const candidates = table.get(lower[i]);
     const hit = candidates?.find(({ alias }) => lower.startsWith(alias, i));
     if (!hit) {

@@ -14,8 +14,10 @@ export type RawDocument = {
   partial: boolean;
 };
 
-const DOC_TYPE_WORD = /(工作要点|工作要點|要点|要點|工作总结|工作總結|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|通知|报告|報告|纲要|綱要)/;
-const HEADING_START = /^(第[一二三四五六七八九十]+(部分|章|篇)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
+const DOC_TYPE_WORD =
+  /(工作要点|工作要點|要点|要點|工作总结|工作總結|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|通知|报告|報告|纲要|綱要)/;
+const HEADING_START =
+  /^(第[一二三四五六七八九十]+(部分|章|篇)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 const PAGE_MARK = /[（(]\s*第\s*\d+\s*\/\s*\d+\s*[页頁]\s*[）)]/;
 
 export function isTitleLine(text: string): boolean {

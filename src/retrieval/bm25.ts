@@ -42,7 +42,11 @@ export type Bm25Scorer = {
   size: number;
   idf(token: string): number;
   /** Scores every chunk for the weighted query tokens; returns positions with a score, best first. */
-  search(tokens: Array<{ token: string; weight: number }>, allowed?: (position: number) => boolean, limit?: number): Array<{ position: number; score: number }>;
+  search(
+    tokens: Array<{ token: string; weight: number }>,
+    allowed?: (position: number) => boolean,
+    limit?: number,
+  ): Array<{ position: number; score: number }>;
 };
 
 export function bm25Scorer(index: Bm25Index): Bm25Scorer {
@@ -52,7 +56,10 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
     const half = arr.length / 2;
     postings.set(t, { ids: Int32Array.from(arr.slice(0, half)), tfs: Float32Array.from(arr.slice(half)) });
   }
-  const norm = Float32Array.from(index.lengths, (len) => index.k1 * (1 - index.b + (index.b * len) / (index.avgLength || 1)));
+  const norm = Float32Array.from(
+    index.lengths,
+    (len) => index.k1 * (1 - index.b + (index.b * len) / (index.avgLength || 1)),
+  );
   const idf = (token: string) => {
     const df = postings.get(token)?.ids.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -84,7 +91,8 @@ export function bm25Scorer(index: Bm25Index): Bm25Scorer {
 
 /** The `limit` best positions, best first, without sorting every touched chunk. */
 function topK(ids: number[], scores: Float32Array, limit: number): Array<{ position: number; score: number }> {
-  if (ids.length <= limit) return ids.map((position) => ({ position, score: scores[position] })).sort((a, b) => b.score - a.score);
+  if (ids.length <= limit)
+    return ids.map((position) => ({ position, score: scores[position] })).sort((a, b) => b.score - a.score);
   const best: number[] = [];
   let floor = -Infinity;
   for (const id of ids) {

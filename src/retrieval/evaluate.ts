@@ -36,7 +36,8 @@ export function evaluateRuns(qa: QaItem[], runs: RankedPassages[], k: number): E
   const byId = new Map(runs.map((r) => [String(r.id), r.results]));
   const rows = qa.map((q) => ({ q, rank: q.gold.length ? coverRank(q.gold, byId.get(String(q.id)) ?? []) : null }));
   const answerable = rows.filter((r) => r.rank !== null) as Array<{ q: QaItem; rank: number }>;
-  const recall = (n: number, set = answerable) => (set.length ? set.filter((r) => r.rank <= n).length / set.length : NaN);
+  const recall = (n: number, set = answerable) =>
+    set.length ? set.filter((r) => r.rank <= n).length / set.length : NaN;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const group = (key: 'kind' | 'lang') => {
     const out: Record<string, { n: number; recall: number }> = {};
@@ -53,7 +54,9 @@ export function evaluateRuns(qa: QaItem[], runs: RankedPassages[], k: number): E
     'recall@10': round(recall(10)),
     recallAtK: round(recall(k)),
     k,
-    'mrr@10': round(answerable.reduce((s, r) => s + (r.rank <= 10 ? 1 / r.rank : 0), 0) / Math.max(1, answerable.length)),
+    'mrr@10': round(
+      answerable.reduce((s, r) => s + (r.rank <= 10 ? 1 / r.rank : 0), 0) / Math.max(1, answerable.length),
+    ),
     by_kind: group('kind'),
     by_lang: group('lang'),
     misses: answerable.filter((r) => r.rank > k).map((r) => r.q.id),

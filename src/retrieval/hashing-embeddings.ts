@@ -56,7 +56,12 @@ export class HashingEmbeddings extends Embeddings {
   }
 
   state(): HashingState {
-    return { kind: 'hashing', dimension: this.dimension, documents: this.documents, idf: Array.from(this.idf, (v) => Math.round(v * 1e4) / 1e4) };
+    return {
+      kind: 'hashing',
+      dimension: this.dimension,
+      documents: this.documents,
+      idf: Array.from(this.idf, (v) => Math.round(v * 1e4) / 1e4),
+    };
   }
 
   embedText(text: string, segmented?: string[]): number[] {

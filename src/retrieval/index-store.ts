@@ -57,18 +57,29 @@ export type PlanIndex = {
 
 export type QuantisedVectors = { dimension: number; values: Int8Array; scales: Float32Array };
 
-export type BuildInput = { files: FileRecord[]; problems: LoadProblem[]; documents: PlanDocument[]; chunks: Chunk[]; corpusDir: string; corpusFingerprint: string };
+export type BuildInput = {
+  files: FileRecord[];
+  problems: LoadProblem[];
+  documents: PlanDocument[];
+  chunks: Chunk[];
+  corpusDir: string;
+  corpusFingerprint: string;
+};
 export type BuildProgress = (stage: string, done: number, total: number) => void;
 
 const GLOSSARY = new URL('../../data/glossary.json', import.meta.url).pathname;
 
 export function embedderFor(config: Config, hashing?: HashingState): Embeddings {
-  return embedderKind(config) === 'openai' ? new OpenAICompatibleEmbeddings(config) : new HashingEmbeddings(hashing ?? { dimension: config.HASH_DIM });
+  return embedderKind(config) === 'openai'
+    ? new OpenAICompatibleEmbeddings(config)
+    : new HashingEmbeddings(hashing ?? { dimension: config.HASH_DIM });
 }
 
 /** What the manifest records about the embedder a build used; loading with another is refused. */
 function describeEmbedder(embedder: Embeddings, dimension: number): EmbedderInfo {
-  return embedder instanceof OpenAICompatibleEmbeddings ? { kind: 'openai', model: embedder.model, dimension } : { kind: 'hashing', model: 'hashing-ngram-v1', dimension };
+  return embedder instanceof OpenAICompatibleEmbeddings
+    ? { kind: 'openai', model: embedder.model, dimension }
+    : { kind: 'hashing', model: 'hashing-ngram-v1', dimension };
 }
 
 export async function currentBuildDir(indexDir: string): Promise<string | undefined> {
@@ -96,7 +107,12 @@ export async function readManifest(indexDir: string): Promise<Manifest | undefin
 }
 
 /** Builds a complete index in a new directory, then switches CURRENT to it. */
-export async function writeIndex(indexDir: string, input: BuildInput, config: Config, progress: BuildProgress = () => {}): Promise<string> {
+export async function writeIndex(
+  indexDir: string,
+  input: BuildInput,
+  config: Config,
+  progress: BuildProgress = () => {},
+): Promise<string> {
   const id = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const dir = join(indexDir, 'builds', id);
   await mkdir(dir, { recursive: true });
@@ -110,7 +126,11 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
     const lexicon = await buildLexicon(corpusWords, GLOSSARY);
     const embedder = embedderFor(config);
     // Segmenting is the costliest step of a build: the words found above serve the embedder too.
-    if (embedder instanceof HashingEmbeddings) embedder.fit(input.chunks.map((c) => c.simplified), chunkWords);
+    if (embedder instanceof HashingEmbeddings)
+      embedder.fit(
+        input.chunks.map((c) => c.simplified),
+        chunkWords,
+      );
     const reuse = await previousVectors(await currentBuildDir(indexDir), describeEmbedder(embedder, 0));
     const { store: vectors, quantised } = await embedAll(embedder, input.chunks, progress, chunkWords, reuse);
     const info = describeEmbedder(embedder, quantised.dimension);
@@ -126,12 +146,18 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
       paragraphs: input.chunks.length,
     };
     await vectors.save(join(dir, 'hnswlib'));
-    await writeFile(join(dir, 'vectors.i8'), new Uint8Array(quantised.values.buffer, quantised.values.byteOffset, quantised.values.byteLength));
+    await writeFile(
+      join(dir, 'vectors.i8'),
+      new Uint8Array(quantised.values.buffer, quantised.values.byteOffset, quantised.values.byteLength),
+    );
     await writeFile(join(dir, 'vectors.scale.f32'), new Uint8Array(quantised.scales.buffer));
     await writeFile(join(dir, 'store.json'), JSON.stringify({ documents: input.documents, chunks: input.chunks }));
     await writeFile(join(dir, 'bm25.json'), JSON.stringify(bm25));
     await writeFile(join(dir, 'lexicon.json'), JSON.stringify(lexicon));
-    await writeFile(join(dir, 'embedder.json'), JSON.stringify(embedder instanceof HashingEmbeddings ? embedder.state() : info));
+    await writeFile(
+      join(dir, 'embedder.json'),
+      JSON.stringify(embedder instanceof HashingEmbeddings ? embedder.state() : info),
+    );
     // The manifest is written last: a build directory without one is incomplete and never served.
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
     const pointerTmp = join(indexDir, `CURRENT.${id}.tmp`);
@@ -152,7 +178,13 @@ export async function writeIndex(indexDir: string, input: BuildInput, config: Co
  */
 const HNSW = { m: 16, efConstruction: 100, seed: 100 };
 
-async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildProgress, chunkWords: string[][], reuse?: VectorLookup): Promise<{ store: HNSWLib; quantised: QuantisedVectors }> {
+async function embedAll(
+  embedder: Embeddings,
+  chunks: Chunk[],
+  progress: BuildProgress,
+  chunkWords: string[][],
+  reuse?: VectorLookup,
+): Promise<{ store: HNSWLib; quantised: QuantisedVectors }> {
   const BATCH = 2000;
   let graph: HierarchicalNSW | undefined;
   let quantised: QuantisedVectors | undefined;
@@ -163,13 +195,21 @@ async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildPr
     const vectors =
       embedder instanceof HashingEmbeddings
         ? batch.map((c, k) => embedder.embedText(c.text, chunkWords[i + k]))
-        : await embedReusing(embedder, batch.map((c) => c.text), reuse);
+        : await embedReusing(
+            embedder,
+            batch.map((c) => c.text),
+            reuse,
+          );
     const dimension = vectors[0].length;
     if (!graph) {
       graph = new hnswlib.HierarchicalNSW('cosine', dimension);
       graph.initIndex(chunks.length, HNSW.m, HNSW.efConstruction, HNSW.seed);
     }
-    quantised ??= { dimension, values: new Int8Array(chunks.length * dimension), scales: new Float32Array(chunks.length) };
+    quantised ??= {
+      dimension,
+      values: new Int8Array(chunks.length * dimension),
+      scales: new Float32Array(chunks.length),
+    };
     vectors.forEach((v, k) => {
       // Labels are chunk positions, as HNSWLib would number them; search relies on it.
       graph!.addPoint(v, i + k);
@@ -179,7 +219,12 @@ async function embedAll(embedder: Embeddings, chunks: Chunk[], progress: BuildPr
   }
   progress('embed', chunks.length, chunks.length);
   if (!graph || !quantised) throw new Error('nothing to index');
-  const store = new HNSWLib(embedder, { space: 'cosine', numDimensions: quantised.dimension, index: graph, docstore: new SynchronousInMemoryDocstore(docs) });
+  const store = new HNSWLib(embedder, {
+    space: 'cosine',
+    numDimensions: quantised.dimension,
+    index: graph,
+    docstore: new SynchronousInMemoryDocstore(docs),
+  });
   // Only these two are saved to args.json; the index and docstore have files of their own.
   store.args = { space: 'cosine', numDimensions: quantised.dimension };
   return { store, quantised };
@@ -208,7 +253,8 @@ async function pruneBuilds(indexDir: string, keep: string): Promise<void> {
   const builds = (await readdir(join(indexDir, 'builds')).catch(() => [] as string[])).sort();
   const older = builds.filter((b) => b !== keep);
   for (const b of older.slice(0, -1)) await rm(join(indexDir, 'builds', b), { recursive: true, force: true });
-  for (const f of await readdir(indexDir)) if (/^CURRENT\..*\.tmp$/.test(f)) await rm(join(indexDir, f), { force: true });
+  for (const f of await readdir(indexDir))
+    if (/^CURRENT\..*\.tmp$/.test(f)) await rm(join(indexDir, f), { force: true });
 }
 
 export class IndexMismatchError extends InputError {}
@@ -221,8 +267,15 @@ export async function loadIndex(indexDir: string, config: Config): Promise<PlanI
   const read = async <T>(name: string) => JSON.parse(await readFile(join(dir, name), 'utf8')) as T;
   const manifest = await read<Manifest>('manifest.json');
   const wanted = embedderKind(config);
-  if (manifest.version !== INDEX_VERSION) throw new IndexVersionError(`The index in ${indexDir} is from an older version of plans-bot. Re-ingest: npm run -s plans -- ingest`);
-  if (manifest.embedder.kind !== wanted || (wanted === 'hashing' && manifest.embedder.dimension !== config.HASH_DIM) || (wanted === 'openai' && manifest.embedder.model !== config.OPENAI_EMBEDDING_MODEL)) {
+  if (manifest.version !== INDEX_VERSION)
+    throw new IndexVersionError(
+      `The index in ${indexDir} is from an older version of plans-bot. Re-ingest: npm run -s plans -- ingest`,
+    );
+  if (
+    manifest.embedder.kind !== wanted ||
+    (wanted === 'hashing' && manifest.embedder.dimension !== config.HASH_DIM) ||
+    (wanted === 'openai' && manifest.embedder.model !== config.OPENAI_EMBEDDING_MODEL)
+  ) {
     throw new IndexMismatchError(
       `The index in ${indexDir} was built with the ${manifest.embedder.kind} embedder (${manifest.embedder.model}, dimension ${manifest.embedder.dimension}), but the settings ask for ${wanted}${wanted === 'hashing' ? ` (dimension ${config.HASH_DIM})` : ` (${config.OPENAI_EMBEDDING_MODEL})`}. Re-ingest to rebuild it: npm run -s plans -- ingest`,
     );

@@ -9,7 +9,11 @@ export type Lexicon = { en: Record<string, string[]>; zh: Record<string, string[
 
 type CedictEntry = [string, string, string, string | string[], unknown, unknown];
 
-const EN_STOP = new Set('a an the of to in on for and or is are was were be what which who whom how many much does do did will would should can could its it this that these those with by from at as about their there plan plans planned planning city province prefecture year'.split(' '));
+const EN_STOP = new Set(
+  'a an the of to in on for and or is are was were be what which who whom how many much does do did will would should can could its it this that these those with by from at as about their there plan plans planned planning city province prefecture year'.split(
+    ' ',
+  ),
+);
 
 /** A light stemmer shared by glosses and questions: "vocational" and "vocation" meet at "vocat". */
 export function stem(word: string): string {
@@ -22,11 +26,22 @@ export function stem(word: string): string {
 export function englishWords(text: string): string[] {
   // Possessives ("Xiangxi's", "year's") would otherwise leave a stray "s" that matches glosses.
   // Hyphenated compounds ("foreign-affairs", "after-school") are matched as their words.
-  return (text.toLowerCase().replace(/['’]s\b/g, '').match(/[a-z]+/g) ?? []).filter((w) => w.length > 1 && !EN_STOP.has(w)).map(stem);
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .match(/[a-z]+/g) ?? []
+  )
+    .filter((w) => w.length > 1 && !EN_STOP.has(w))
+    .map(stem);
 }
 
 const normaliseGloss = (gloss: string) =>
-  englishWords(gloss.replace(/\([^)]*\)|\[[^\]]*\]|\b(CL|abbr|lit|fig|variant of|see|also written)\b.*$/gi, '').replace(/^to /, '')).join(' ');
+  englishWords(
+    gloss
+      .replace(/\([^)]*\)|\[[^\]]*\]|\b(CL|abbr|lit|fig|variant of|see|also written)\b.*$/gi, '')
+      .replace(/^to /, ''),
+  ).join(' ');
 
 async function loadCedict(): Promise<CedictEntry[]> {
   // The package exports only its lookup API, which takes seconds to start; its data file is plain ESM.
@@ -70,11 +85,15 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
     if (synonyms.size) zh[word] = [...synonyms].slice(0, 4);
   }
   const lexicon: Lexicon = { en: Object.fromEntries([...en].map(([g, s]) => [g, [...s].slice(0, 6)])), zh };
-  const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as { en: Record<string, string[]>; zh: Record<string, string[]> };
+  const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as {
+    en: Record<string, string[]>;
+    zh: Record<string, string[]>;
+  };
   // Where the glossary speaks, it is the correction: CC-CEDICT's glosses for "target" (对象, 针对)
   // or "graduate" (应届) are not what plans mean.
   for (const [term, targets] of Object.entries(glossary.en)) lexicon.en[englishWords(term).join(' ')] = targets;
-  for (const [word, targets] of Object.entries(glossary.zh)) lexicon.zh[word] = [...new Set([...targets, ...(lexicon.zh[word] ?? [])])];
+  for (const [word, targets] of Object.entries(glossary.zh))
+    lexicon.zh[word] = [...new Set([...targets, ...(lexicon.zh[word] ?? [])])];
   return lexicon;
 }
 
@@ -82,7 +101,7 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
 export function expandEnglish(lexicon: Lexicon, question: string): string[] {
   const ws = englishWords(question);
   const out: string[] = [];
-  for (let i = 0; i < ws.length; ) {
+  for (let i = 0; i < ws.length;) {
     let matched = 0;
     for (let n = Math.min(4, ws.length - i); n >= 1; n--) {
       const hit = lexicon.en[ws.slice(i, i + n).join(' ')];

@@ -10,7 +10,10 @@ import { ingestCorpus } from '../ingest/pipeline.js';
 import { logger } from '../log.js';
 import { IndexVersionError, loadIndex, readManifest, type BuildProgress, type PlanIndex } from './index-store.js';
 
-export async function openIndex(config: Config, options: { corpusDir?: string; indexDir?: string; progress?: BuildProgress } = {}): Promise<PlanIndex> {
+export async function openIndex(
+  config: Config,
+  options: { corpusDir?: string; indexDir?: string; progress?: BuildProgress } = {},
+): Promise<PlanIndex> {
   const indexDir = options.indexDir ?? config.INDEX_DIR;
   const manifest = await readManifest(indexDir).catch(() => undefined);
   // The corpus this index answers for: the one asked for, else the one it was built from.
@@ -18,7 +21,8 @@ export async function openIndex(config: Config, options: { corpusDir?: string; i
   let force = false;
   try {
     const existing = await loadIndex(indexDir, config);
-    if (existing && !(await corpusChanged(corpusDir, existing.manifest.corpusDir, existing.manifest.corpusFingerprint))) return existing;
+    if (existing && !(await corpusChanged(corpusDir, existing.manifest.corpusDir, existing.manifest.corpusFingerprint)))
+      return existing;
     if (existing) logger.info({ corpusDir }, 'the corpus changed since the index was built; updating the index');
   } catch (err) {
     if (!(err instanceof IndexVersionError)) throw err;
@@ -31,7 +35,11 @@ export async function openIndex(config: Config, options: { corpusDir?: string; i
   return built;
 }
 
-async function corpusChanged(corpusDir: string, builtFrom: string | undefined, fingerprint: string | undefined): Promise<boolean> {
+async function corpusChanged(
+  corpusDir: string,
+  builtFrom: string | undefined,
+  fingerprint: string | undefined,
+): Promise<boolean> {
   // An index used without its corpus (copied elsewhere, corpus removed) is served as it is.
   if (!existsSync(corpusDir)) return false;
   if (builtFrom && resolve(corpusDir) !== builtFrom) return true;

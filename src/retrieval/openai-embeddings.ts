@@ -32,7 +32,11 @@ export class OpenAICompatibleEmbeddings extends Embeddings {
     const worker = async () => {
       while (next < batches.length) {
         const i = next++;
-        const response = await this.client.embeddings.create({ model: this.model, input: batches[i], encoding_format: 'float' });
+        const response = await this.client.embeddings.create({
+          model: this.model,
+          input: batches[i],
+          encoding_format: 'float',
+        });
         results[i] = [...response.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
       }
     };

@@ -37,7 +37,8 @@ function indexedPlaceAliases(index: PlanIndex): Array<[string, string]> {
   let aliases = aliasCache.get(index);
   if (!aliases) {
     const known = new Map<string, string>();
-    for (const d of index.documents) if (d.place !== 'unknown') for (const a of [d.place, ...d.placeAliases]) known.set(a.toLowerCase(), d.place);
+    for (const d of index.documents)
+      if (d.place !== 'unknown') for (const a of [d.place, ...d.placeAliases]) known.set(a.toLowerCase(), d.place);
     aliases = [...known].sort((a, b) => b[0].length - a[0].length);
     aliasCache.set(index, aliases);
   }
@@ -53,7 +54,8 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
   for (const [alias, place] of indexedPlaceAliases(index)) {
     const at = topic.toLowerCase().indexOf(alias);
     if (at < 0) continue;
-    if (/^[a-z]/.test(alias) && (/[a-z]/i.test(topic[at - 1] ?? '') || /[a-z]/i.test(topic[at + alias.length] ?? ''))) continue;
+    if (/^[a-z]/.test(alias) && (/[a-z]/i.test(topic[at - 1] ?? '') || /[a-z]/i.test(topic[at + alias.length] ?? '')))
+      continue;
     places.add(place);
     topic = topic.slice(0, at) + ' ' + topic.slice(at + alias.length);
   }
@@ -63,7 +65,8 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     if (m.place.level === 'county' || places.has(m.place.name)) continue;
     const after = topic[m.index + m.alias.length] ?? '';
     // A bare two-character name can be an ordinary word; count it as a place only when used as one.
-    const usedAsPlace = m.alias.length >= 3 || /^[a-z]/i.test(m.alias) || /[市省州县区的\d年]/.test(after) || m.index === 0;
+    const usedAsPlace =
+      m.alias.length >= 3 || /^[a-z]/i.test(m.alias) || /[市省州县区的\d年]/.test(after) || m.index === 0;
     if (usedAsPlace) unknownPlaces.add(m.place.name);
   }
 

@@ -9,7 +9,10 @@ import type { EmbedderInfo, Manifest } from './index-store.js';
 
 export type VectorLookup = (text: string) => number[] | undefined;
 
-export async function previousVectors(buildDir: string | undefined, embedder: EmbedderInfo): Promise<VectorLookup | undefined> {
+export async function previousVectors(
+  buildDir: string | undefined,
+  embedder: EmbedderInfo,
+): Promise<VectorLookup | undefined> {
   if (!buildDir || embedder.kind !== 'openai') return undefined;
   try {
     const manifest = JSON.parse(await readFile(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;

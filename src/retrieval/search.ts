@@ -22,9 +22,20 @@ export type SearchResult = {
 };
 
 /** Fusion weights and constants, tuned on the development set (see README, "Retrieval quality"). */
-export const RANKING = { rrfK: 20, lexicalWeight: 1.0, vectorWeight: 0.6, expansionWeight: 0.5, typeBoost: 1.15, candidates: 100 };
+export const RANKING = {
+  rrfK: 20,
+  lexicalWeight: 1.0,
+  vectorWeight: 0.6,
+  expansionWeight: 0.5,
+  typeBoost: 1.15,
+  candidates: 100,
+};
 
-export async function searchPlans(index: PlanIndex, question: string, options: { k?: number } = {}): Promise<SearchResult> {
+export async function searchPlans(
+  index: PlanIndex,
+  question: string,
+  options: { k?: number } = {},
+): Promise<SearchResult> {
   const k = options.k ?? 10;
   const query = understandQuery(index, question);
   const { allowedDocs, missingScope } = scopeFor(index, query);
@@ -73,7 +84,14 @@ export async function searchPlans(index: PlanIndex, question: string, options: {
 
   const coverage = hits.length ? topicCoverage(index, query, hits.slice(0, 3)) : 0;
   const confidence = missingScope ? coverage * 0.3 : coverage;
-  return { query, hits, scopeDocs: allowedDocs ?? [], missingScope, confidence: Math.round(confidence * 1000) / 1000, bigramWeight: (b) => index.bm25.idf(`~${b}`) || 0.5 };
+  return {
+    query,
+    hits,
+    scopeDocs: allowedDocs ?? [],
+    missingScope,
+    confidence: Math.round(confidence * 1000) / 1000,
+    bigramWeight: (b) => index.bm25.idf(`~${b}`) || 0.5,
+  };
 }
 
 /** Multiply-adds (chunks in scope × non-zero query dimensions) up to which exact search beats filtered HNSW. */
@@ -82,7 +100,10 @@ const nonZero = (v: number[]) => v.reduce((n, x) => n + (x !== 0 ? 1 : 0), 0);
 
 const positionsByDoc = new WeakMap<PlanIndex, Map<string, number[]>>();
 /** The chunk positions of a set of documents, and a membership test over them. */
-function allowedPositions(index: PlanIndex, docIds: string[]): { positions: number[]; test: (position: number) => boolean } {
+function allowedPositions(
+  index: PlanIndex,
+  docIds: string[],
+): { positions: number[]; test: (position: number) => boolean } {
   let byDoc = positionsByDoc.get(index);
   if (!byDoc) {
     byDoc = new Map();
@@ -127,7 +148,10 @@ function exactNeighbours(q: PlanIndex['quantised'], query: number[], positions: 
 }
 
 /** The documents a question is about: those of the places it names, narrowed to the years it names. */
-export function scopeFor(index: PlanIndex, query: QueryUnderstanding): { allowedDocs?: string[]; missingScope?: string } {
+export function scopeFor(
+  index: PlanIndex,
+  query: QueryUnderstanding,
+): { allowedDocs?: string[]; missingScope?: string } {
   let docs: PlanDocument[] | undefined;
   if (query.places.length || query.anonymised) {
     docs = index.documents.filter((d) => query.places.includes(d.place) || (query.anonymised && d.place === 'unknown'));
@@ -141,18 +165,31 @@ export function scopeFor(index: PlanIndex, query: QueryUnderstanding): { allowed
       const placesCovered = new Set(inYear.map((d) => d.place));
       const missingPlaces = query.places.filter((p) => !placesCovered.has(p));
       docs = missingPlaces.length ? [...inYear, ...pool.filter((d) => missingPlaces.includes(d.place))] : inYear;
-      if (missingPlaces.length) return { allowedDocs: docs.map((d) => d.id), missingScope: `${missingPlaces.join('、')} ${query.years.join('/')}` };
+      if (missingPlaces.length)
+        return {
+          allowedDocs: docs.map((d) => d.id),
+          missingScope: `${missingPlaces.join('、')} ${query.years.join('/')}`,
+        };
     } else if (docs) {
-      return { allowedDocs: docs.map((d) => d.id), missingScope: `${query.places.join('、') || query.unknownPlaces.join('、')} ${query.years.join('/')}`.trim() };
+      return {
+        allowedDocs: docs.map((d) => d.id),
+        missingScope: `${query.places.join('、') || query.unknownPlaces.join('、')} ${query.years.join('/')}`.trim(),
+      };
     }
   }
-  if (query.unknownPlaces.length && !query.places.length) return { allowedDocs: docs?.map((d) => d.id), missingScope: query.unknownPlaces.join('、') };
+  if (query.unknownPlaces.length && !query.places.length)
+    return { allowedDocs: docs?.map((d) => d.id), missingScope: query.unknownPlaces.join('、') };
   return { allowedDocs: docs?.map((d) => d.id) };
 }
 
 /** Share of the question's topic (idf-weighted Han bigrams and expansion words) found in the best passages. */
 function topicCoverage(index: PlanIndex, query: QueryUnderstanding, top: SearchHit[]): number {
-  const terms = [...new Set([...hanBigrams(query.topic).map((b) => `~${b}`), ...query.expansions.flatMap((w) => lexicalTokens(w).filter((t) => !t.startsWith('~')))])];
+  const terms = [
+    ...new Set([
+      ...hanBigrams(query.topic).map((b) => `~${b}`),
+      ...query.expansions.flatMap((w) => lexicalTokens(w).filter((t) => !t.startsWith('~'))),
+    ]),
+  ];
   if (!terms.length) return 0;
   let have = 0;
   let all = 0;

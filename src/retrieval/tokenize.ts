@@ -3,12 +3,45 @@
 import { cut_for_search } from 'jieba-wasm';
 import { toSimplified } from '../text/script.js';
 
-const STOP = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '有', '对', '把', '将', '为', '要', '年', '什么', '哪些', '多少', '怎么', '如何', '吗', '呢', '啥', '个', '这', '那', '都', '也', '就', '着', '被', '让', '给']);
+const STOP = new Set([
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '等',
+  '在',
+  '是',
+  '有',
+  '对',
+  '把',
+  '将',
+  '为',
+  '要',
+  '年',
+  '什么',
+  '哪些',
+  '多少',
+  '怎么',
+  '如何',
+  '吗',
+  '呢',
+  '啥',
+  '个',
+  '这',
+  '那',
+  '都',
+  '也',
+  '就',
+  '着',
+  '被',
+  '让',
+  '给',
+]);
 
 /** Words of a text, in simplified script, without punctuation and stop words. */
 export function words(text: string): string[] {
-  return cut_for_search(toSimplified(text).toLowerCase(), true)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP.has(w));
+  return cut_for_search(toSimplified(text).toLowerCase(), true).filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP.has(w));
 }
 
 /** Character bigrams of each Han run (a single Han character stands for itself). */

@@ -19,7 +19,10 @@ export function slackConfigured(ctx: Pick<BotContext, 'config'>): boolean {
 /** Bolt's logs go through pino, with anything token-shaped removed. */
 function boltLogger(): Logger {
   const child = logger.child({ name: 'bolt' });
-  const text = (args: unknown[]) => scrubSecrets(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' '));
+  const text = (args: unknown[]) =>
+    scrubSecrets(
+      args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' '),
+    );
   return {
     debug: (...a) => child.debug(text(a)),
     info: (...a) => child.info(text(a)),

@@ -46,8 +46,16 @@ export function splitText(text: string, max: number = SLACK_LIMITS.sectionText -
   return pieces.length ? pieces : [''];
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText, TRUNCATED) } });
-const context = (texts: string[]): KnownBlock => ({ type: 'context', elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: clip(t, SLACK_LIMITS.sectionText) })) });
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, SLACK_LIMITS.sectionText, TRUNCATED) },
+});
+const context = (texts: string[]): KnownBlock => ({
+  type: 'context',
+  elements: texts
+    .slice(0, SLACK_LIMITS.contextElements)
+    .map((t) => ({ type: 'mrkdwn', text: clip(t, SLACK_LIMITS.sectionText) })),
+});
 const button = (text: string, action_id: string, value: string, style?: 'primary' | 'danger') => ({
   type: 'button' as const,
   text: { type: 'plain_text' as const, text: clip(text, SLACK_LIMITS.buttonText), emoji: true },
@@ -61,7 +69,8 @@ export function sourceLine(c: Citation): string {
 }
 
 /** The value a "Show paragraph" button carries: enough to find the paragraph without server state. */
-export const paragraphRef = (c: Citation) => JSON.stringify({ doc: c.doc, ordinal: c.ordinal, start: c.start, end: c.end });
+export const paragraphRef = (c: Citation) =>
+  JSON.stringify({ doc: c.doc, ordinal: c.ordinal, start: c.start, end: c.end });
 
 export type AnswerBlockOptions = { restate?: string; answerId?: string; shareable?: boolean; sharedBy?: string };
 
@@ -70,7 +79,8 @@ export function answerBlocks(answer: Answer, options: AnswerBlockOptions = {}): 
   if (options.restate) head.push(context([`*${escapeMrkdwn(clip(options.restate, 300))}*`]));
   const columns = sideBySide(answer);
   // A user id becomes a mention; anything else is not trusted into mrkdwn.
-  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) head.push(context([`Shared by <@${options.sharedBy}>`]));
+  if (options.sharedBy && /^[UW][A-Z0-9]+$/.test(options.sharedBy))
+    head.push(context([`Shared by <@${options.sharedBy}>`]));
   if (columns) head.push(columns);
   else for (const piece of splitText(escapeMrkdwn(answer.answer))) head.push(section(piece));
   if (answer.note) head.push(context([`_${escapeMrkdwn(answer.note)}_`]));
@@ -78,16 +88,29 @@ export function answerBlocks(answer: Answer, options: AnswerBlockOptions = {}): 
   const sources: KnownBlock[] = [];
   if (answer.citations.length) {
     sources.push({ type: 'divider' });
-    for (let i = 0; i < answer.citations.length; i += SLACK_LIMITS.contextElements) sources.push(context(answer.citations.slice(i, i + SLACK_LIMITS.contextElements).map(sourceLine)));
+    for (let i = 0; i < answer.citations.length; i += SLACK_LIMITS.contextElements)
+      sources.push(context(answer.citations.slice(i, i + SLACK_LIMITS.contextElements).map(sourceLine)));
     for (let i = 0; i < answer.citations.length; i += 5)
-      sources.push({ type: 'actions', elements: answer.citations.slice(i, i + 5).map((c) => button(`Show paragraph [${c.n}]`, `${ACTIONS.showParagraph}_${c.n}`, paragraphRef(c))) });
+      sources.push({
+        type: 'actions',
+        elements: answer.citations
+          .slice(i, i + 5)
+          .map((c) => button(`Show paragraph [${c.n}]`, `${ACTIONS.showParagraph}_${c.n}`, paragraphRef(c))),
+      });
   } else if (!answer.found && answer.closest.length) {
-    sources.push(context([`Closest documents: ${answer.closest.map((d) => `${escapeMrkdwn(d.title)} (${escapeMrkdwn(d.place)}, ${d.year})`).join('; ')}`]));
+    sources.push(
+      context([
+        `Closest documents: ${answer.closest.map((d) => `${escapeMrkdwn(d.title)} (${escapeMrkdwn(d.place)}, ${d.year})`).join('; ')}`,
+      ]),
+    );
   }
 
   const tail: KnownBlock[] = [];
   if (options.answerId) {
-    const elements = [button('👍 Helpful', ACTIONS.feedbackUp, options.answerId), button('👎 Not helpful', ACTIONS.feedbackDown, options.answerId)];
+    const elements = [
+      button('👍 Helpful', ACTIONS.feedbackUp, options.answerId),
+      button('👎 Not helpful', ACTIONS.feedbackDown, options.answerId),
+    ];
     if (options.shareable) elements.unshift(button('Share in channel', ACTIONS.share, options.answerId, 'primary'));
     tail.push({ type: 'actions', elements });
   }
@@ -106,7 +129,9 @@ function sideBySide(answer: Answer): KnownBlock | undefined {
 /** Keeps head and tail whole; trims the middle, saying how much was left out. */
 function fitBlocks(head: KnownBlock[], middle: KnownBlock[], tail: KnownBlock[], max: number): KnownBlock[] {
   if (head.length + middle.length + tail.length <= max) return [...head, ...middle, ...tail];
-  const marker = context(['…more than fits in one Slack message was left out; use `/plans search` or the CLI for the rest.']);
+  const marker = context([
+    '…more than fits in one Slack message was left out; use `/plans search` or the CLI for the rest.',
+  ]);
   const headRoom = Math.max(1, max - tail.length - 1 - Math.min(middle.length, 10));
   const keptHead = head.slice(0, headRoom);
   const keptMiddle = middle.slice(0, Math.max(0, max - tail.length - 1 - keptHead.length));
@@ -118,7 +143,11 @@ export function answerText(answer: Answer): string {
 }
 
 /** The modal for a "Show paragraph" click: the whole paragraph, the quote in bold, and where it sits. */
-export function paragraphModal(doc: PlanDocument, paragraph: { text: string; sectionPath: string[]; ordinal: number; start: number }, quote?: { start: number; end: number }): View {
+export function paragraphModal(
+  doc: PlanDocument,
+  paragraph: { text: string; sectionPath: string[]; ordinal: number; start: number },
+  quote?: { start: number; end: number },
+): View {
   let body = escapeMrkdwn(paragraph.text);
   if (quote && quote.start >= paragraph.start && quote.end <= paragraph.start + paragraph.text.length) {
     const s = quote.start - paragraph.start;
@@ -127,28 +156,43 @@ export function paragraphModal(doc: PlanDocument, paragraph: { text: string; sec
   }
   const blocks: KnownBlock[] = [
     section(`*${escapeMrkdwn(doc.title)}*`),
-    context([`${escapeMrkdwn(doc.place)} · ${doc.year} · ${doc.type}${doc.issuer !== 'unknown' ? ` · ${escapeMrkdwn(doc.issuer)}` : ''}${doc.sourceUrl !== 'unknown' ? ` · <${doc.sourceUrl}|source>` : ''}`]),
+    context([
+      `${escapeMrkdwn(doc.place)} · ${doc.year} · ${doc.type}${doc.issuer !== 'unknown' ? ` · ${escapeMrkdwn(doc.issuer)}` : ''}${doc.sourceUrl !== 'unknown' ? ` · <${doc.sourceUrl}|source>` : ''}`,
+    ]),
     context([`Section: ${escapeMrkdwn(paragraph.sectionPath.join(' > ') || '—')} · paragraph ${paragraph.ordinal}`]),
     ...splitText(body).map(section),
   ];
-  return { type: 'modal', title: { type: 'plain_text', text: clip('Paragraph', SLACK_LIMITS.viewTitle) }, close: { type: 'plain_text', text: 'Close' }, blocks: blocks.slice(0, SLACK_LIMITS.modalBlocks) };
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip('Paragraph', SLACK_LIMITS.viewTitle) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: blocks.slice(0, SLACK_LIMITS.modalBlocks),
+  };
 }
 
 export function homeView(documents: PlanDocument[]): View {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'plans-bot: education plans, with sources' } },
-    section('Ask about the indexed plans in simplified or traditional Chinese or in English. Every answer quotes, word for word, the paragraphs it rests on.'),
-    section('*How to ask*\n• Mention me in a channel: `@plans-bot 青岛2020年普惠性幼儿园覆盖率要达到多少?` — I answer in the thread, and follow-ups in the thread remember the question.\n• Send me a direct message.\n• `/plans ask …`, `/plans summary 青岛 2020`, `/plans search 集团化办学`, `/plans compare 青岛 湘西 智慧教育`, `/plans docs`, `/plans help`'),
+    section(
+      'Ask about the indexed plans in simplified or traditional Chinese or in English. Every answer quotes, word for word, the paragraphs it rests on.',
+    ),
+    section(
+      '*How to ask*\n• Mention me in a channel: `@plans-bot 青岛2020年普惠性幼儿园覆盖率要达到多少?` — I answer in the thread, and follow-ups in the thread remember the question.\n• Send me a direct message.\n• `/plans ask …`, `/plans summary 青岛 2020`, `/plans search 集团化办学`, `/plans compare 青岛 湘西 智慧教育`, `/plans docs`, `/plans help`',
+    ),
     { type: 'divider' },
     section(`*Indexed plans (${documents.length})*`),
   ];
   const lines = documents.map((d) => `• ${escapeMrkdwn(d.place)} · ${d.year} · ${d.type} — ${escapeMrkdwn(d.title)}`);
   for (const piece of splitText(lines.join('\n'))) blocks.push(section(piece));
   const kept = blocks.slice(0, SLACK_LIMITS.homeBlocks - 1);
-  if (blocks.length > kept.length) kept.push(context(['…more plans are indexed than fit here; `/plans docs` lists them all.']));
+  if (blocks.length > kept.length)
+    kept.push(context(['…more plans are indexed than fit here; `/plans docs` lists them all.']));
   return { type: 'home', blocks: kept };
 }
 
 export function textBlocks(text: string, restate?: string): KnownBlock[] {
-  return [...(restate ? [context([`*${escapeMrkdwn(restate)}*`])] : []), ...splitText(escapeMrkdwn(text)).map(section)].slice(0, SLACK_LIMITS.messageBlocks);
+  return [
+    ...(restate ? [context([`*${escapeMrkdwn(restate)}*`])] : []),
+    ...splitText(escapeMrkdwn(text)).map(section),
+  ].slice(0, SLACK_LIMITS.messageBlocks);
 }

@@ -12,7 +12,12 @@ export type FeedbackRecord = {
   sources: Array<{ n: number; doc: string; title: string; section: string; quote: string }>;
 };
 
-export function recordFeedback(file: string, user: string, rating: 'up' | 'down', answer: Answer | undefined): FeedbackRecord {
+export function recordFeedback(
+  file: string,
+  user: string,
+  rating: 'up' | 'down',
+  answer: Answer | undefined,
+): FeedbackRecord {
   const record: FeedbackRecord = {
     at: new Date().toISOString(),
     user,
@@ -28,5 +33,8 @@ export function recordFeedback(file: string, user: string, rating: 'up' | 'down'
 
 export function readFeedback(file: string): FeedbackRecord[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as FeedbackRecord);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as FeedbackRecord);
 }

@@ -34,10 +34,17 @@ export type Refusal = { refused: true; message: string } | { refused: false };
 
 export function checkQuestion(config: Config, limiter: RateLimiter, user: string, question: string): Refusal {
   if ([...question].length > config.MAX_QUESTION_CHARS) {
-    return { refused: true, message: `That question is ${[...question].length} characters long; please keep it under ${config.MAX_QUESTION_CHARS}.` };
+    return {
+      refused: true,
+      message: `That question is ${[...question].length} characters long; please keep it under ${config.MAX_QUESTION_CHARS}.`,
+    };
   }
   const wait = limiter.take(user);
-  if (wait) return { refused: true, message: `You're asking faster than ${config.RATE_LIMIT_PER_MINUTE} questions a minute. Please try again in ${wait} s.` };
+  if (wait)
+    return {
+      refused: true,
+      message: `You're asking faster than ${config.RATE_LIMIT_PER_MINUTE} questions a minute. Please try again in ${wait} s.`,
+    };
   return { refused: false };
 }
 

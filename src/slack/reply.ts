@@ -4,8 +4,13 @@ import type { CommandResult } from '../answer/dispatch.js';
 import { answerBlocks, answerText, clip, textBlocks } from './blocks.js';
 import type { BotContext } from './context.js';
 
-export function messageFor(ctx: BotContext, result: CommandResult, options: { restate?: string; shareable?: boolean } = {}) {
-  if (result.kind === 'text') return { text: clip(result.text, 3000), blocks: textBlocks(result.text, options.restate) };
+export function messageFor(
+  ctx: BotContext,
+  result: CommandResult,
+  options: { restate?: string; shareable?: boolean } = {},
+) {
+  if (result.kind === 'text')
+    return { text: clip(result.text, 3000), blocks: textBlocks(result.text, options.restate) };
   const answerId = ctx.remember({ answer: result.answer, restate: options.restate });
   return { text: answerText(result.answer), blocks: answerBlocks(result.answer, { ...options, answerId }) };
 }

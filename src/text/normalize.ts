@@ -1,7 +1,10 @@
 // The matching rule shared with the reference scorer: NFKC, then letters and digits only, lower-cased.
 // Punctuation, spaces, emoji and other noise never decide whether a quote is in its source.
 export function lettersAndDigits(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 /** True when `quote` appears in `source` by the letters-and-digits rule. */

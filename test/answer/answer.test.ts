@@ -11,7 +11,10 @@ import { containsVerbatim, lettersAndDigits } from '../../src/text/normalize.js'
 import { testConfig } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';
 
-const qa = readFileSync('../shared/eval/dev-qa.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as QaItem);
+const qa = readFileSync('eval/dev-qa.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as QaItem);
 const config = testConfig();
 
 function expectVerbatim(index: PlanIndex, answer: Answer) {
@@ -58,7 +61,11 @@ describe('offline answers on the development set', () => {
     const { index } = await bundledIndex();
     const answer = await answerQuestion(index, '青岛2020年要建多少个学科教研基地?', config);
     expect(answer.answer.split('\n')[0]).toBe('简答：“建設200個學科教研基地”[1]');
-    const english = await answerQuestion(index, 'What is Xiangxi’s target for the vocational school graduate employment rate?', config);
+    const english = await answerQuestion(
+      index,
+      'What is Xiangxi’s target for the vocational school graduate employment rate?',
+      config,
+    );
     expect(english.answer.split('\n')[0]).toMatch(/^In short: “[^”]*97%[^”]*”\[1\]$/);
   });
 
@@ -77,7 +84,11 @@ describe('summaries', () => {
   it('cover every bundled document’s top-level sections in order, each with a citation', async () => {
     const { index } = await bundledIndex();
     for (const doc of index.documents) {
-      const answer = await summarisePlan(index, { place: doc.place === 'unknown' ? 'XX市' : doc.place, year: doc.year as number, type: doc.type }, config);
+      const answer = await summarisePlan(
+        index,
+        { place: doc.place === 'unknown' ? 'XX市' : doc.place, year: doc.year as number, type: doc.type },
+        config,
+      );
       expect(answer.found, doc.id).toBe(true);
       expectVerbatim(index, answer);
       expect(answer.citations.every((c) => c.doc === doc.id)).toBe(true);

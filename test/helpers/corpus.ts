@@ -6,7 +6,8 @@ import { parseConfig, type Config } from '../../src/config.js';
 import { ingestFile, type IngestedFile } from '../../src/ingest/documents.js';
 import { loadCorpus } from '../../src/ingest/load.js';
 
-export const testConfig = (overrides: Record<string, string> = {}): Config => parseConfig({ LOG_LEVEL: 'silent', ...overrides });
+export const testConfig = (overrides: Record<string, string> = {}): Config =>
+  parseConfig({ LOG_LEVEL: 'silent', ...overrides });
 
 export const tempDir = (prefix = 'plans-test-') => mkdtempSync(join(tmpdir(), prefix));
 

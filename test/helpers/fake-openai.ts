@@ -10,7 +10,9 @@ export type ChatStep =
   | { status: number; headers?: Record<string, string> }
   | { delayMs: number; reply: unknown };
 
-export async function startFakeOpenAI(options: { chat?: ChatStep[]; repeat?: ChatStep; embeddingFailures?: number } = {}) {
+export async function startFakeOpenAI(
+  options: { chat?: ChatStep[]; repeat?: ChatStep; embeddingFailures?: number } = {},
+) {
   const requests: RecordedRequest[] = [];
   const chat = [...(options.chat ?? [])];
   const repeat = options.repeat;
@@ -30,7 +32,19 @@ export async function startFakeOpenAI(options: { chat?: ChatStep[]; repeat?: Cha
         return json(429, { error: { message: 'rate limited' } }, { 'retry-after-ms': '10' });
       }
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
-      return json(200, { object: 'list', model: body.model, data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(fakeEmbedding(t)).buffer).toString('base64') : fakeEmbedding(t) })), usage: { prompt_tokens: 1, total_tokens: 1 } });
+      return json(200, {
+        object: 'list',
+        model: body.model,
+        data: inputs.map((t, index) => ({
+          object: 'embedding',
+          index,
+          embedding:
+            body.encoding_format === 'base64'
+              ? Buffer.from(Float32Array.from(fakeEmbedding(t)).buffer).toString('base64')
+              : fakeEmbedding(t),
+        })),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      });
     }
     if (req.url?.endsWith('/chat/completions')) {
       const step = chat.shift() ?? repeat ?? { reply: { answer: 'no script left', found: false, citations: [] } };

@@ -14,13 +14,22 @@ export function blockProblems(blocks: any[] | undefined, maxBlocks: number): str
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
   const len = (s: string) => [...s].length;
   for (const b of blocks) {
-    if (b.type === 'section' && b.text && len(b.text.text) > SLACK_LIMITS.sectionText) problems.push(`section text ${len(b.text.text)}`);
+    if (b.type === 'section' && b.text && len(b.text.text) > SLACK_LIMITS.sectionText)
+      problems.push(`section text ${len(b.text.text)}`);
     if (b.type === 'section' && !b.fields && (!b.text || !b.text.text)) problems.push('empty section');
-    if (b.fields && (b.fields.length > SLACK_LIMITS.sectionFields || b.fields.some((f: any) => len(f.text) > SLACK_LIMITS.fieldText))) problems.push('section fields over the limit');
-    if (b.type === 'context' && (b.elements.length > SLACK_LIMITS.contextElements || b.elements.length === 0)) problems.push(`context with ${b.elements.length} elements`);
-    if (b.type === 'actions' && b.elements.length > SLACK_LIMITS.actionsElements) problems.push(`actions with ${b.elements.length} elements`);
+    if (
+      b.fields &&
+      (b.fields.length > SLACK_LIMITS.sectionFields || b.fields.some((f: any) => len(f.text) > SLACK_LIMITS.fieldText))
+    )
+      problems.push('section fields over the limit');
+    if (b.type === 'context' && (b.elements.length > SLACK_LIMITS.contextElements || b.elements.length === 0))
+      problems.push(`context with ${b.elements.length} elements`);
+    if (b.type === 'actions' && b.elements.length > SLACK_LIMITS.actionsElements)
+      problems.push(`actions with ${b.elements.length} elements`);
     if (b.type === 'header' && len(b.text.text) > SLACK_LIMITS.headerText) problems.push('header too long');
-    const buttons = [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])].filter((e: any) => e.type === 'button');
+    const buttons = [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])].filter(
+      (e: any) => e.type === 'button',
+    );
     for (const btn of buttons) {
       if (len(btn.text.text) > SLACK_LIMITS.buttonText) problems.push(`button label ${len(btn.text.text)}`);
       if (btn.value && len(btn.value) > SLACK_LIMITS.buttonValue) problems.push('button value too long');
@@ -55,7 +64,9 @@ export async function startFakeSlack() {
       return res.end('ok');
     }
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-    const args: any = (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
+    const args: any = (req.headers['content-type'] ?? '').includes('json')
+      ? JSON.parse(raw || '{}')
+      : Object.fromEntries(new URLSearchParams(raw));
     for (const key of ['blocks', 'view']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
     if (req.headers.authorization !== 'Bearer xoxb-test-token') return reply({ ok: false, error: 'invalid_auth' });
     const problems: string[] = [];
@@ -67,7 +78,8 @@ export async function startFakeSlack() {
     }
     if (method === 'views.open' || method === 'views.publish') {
       if (method === 'views.open' && !args.trigger_id) problems.push('invalid_trigger_id');
-      if (args.view?.title && [...args.view.title.text].length > SLACK_LIMITS.viewTitle) problems.push('title too long');
+      if (args.view?.title && [...args.view.title.text].length > SLACK_LIMITS.viewTitle)
+        problems.push('title too long');
       problems.push(...blockProblems(args.view?.blocks, SLACK_LIMITS.modalBlocks));
     }
     if (problems.length) {
@@ -75,8 +87,18 @@ export async function startFakeSlack() {
       return reply({ ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } });
     }
     calls.push({ method, args });
-    if (method === 'auth.test') return reply({ ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'plans-bot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' });
-    if (method === 'chat.postMessage') return reply({ ok: true, channel: args.channel, ts: `${Date.now() / 1000}`, message: { text: args.text } });
+    if (method === 'auth.test')
+      return reply({
+        ok: true,
+        url: 'https://test.slack.com/',
+        team: 'Test',
+        user: 'plans-bot',
+        team_id: 'T1',
+        user_id: 'UBOT',
+        bot_id: 'BBOT',
+      });
+    if (method === 'chat.postMessage')
+      return reply({ ok: true, channel: args.channel, ts: `${Date.now() / 1000}`, message: { text: args.text } });
     if (method === 'chat.update') return reply({ ok: true, channel: args.channel, ts: args.ts });
     if (method.startsWith('views.')) return reply({ ok: true, view: { id: 'V1', ...args.view } });
     return reply({ ok: true });

@@ -15,7 +15,8 @@ describe('chunks of the bundled corpus', () => {
   it('start a chunk at each of Qingdao 2020’s items 1–26, under the right top-level section', async () => {
     const qd = (await bundledDocuments()).find((d) => d.place === '青岛')!;
     const chunks = (await bundledChunks()).filter((c) => c.docId === qd.id);
-    const topOf = (n: number) => (n <= 5 ? '一、' : n <= 9 ? '二、' : n <= 12 ? '三、' : n <= 17 ? '四、' : n <= 21 ? '五、' : '六、');
+    const topOf = (n: number) =>
+      n <= 5 ? '一、' : n <= 9 ? '二、' : n <= 12 ? '三、' : n <= 17 ? '四、' : n <= 21 ? '五、' : '六、';
     for (let n = 1; n <= 26; n++) {
       const chunk = chunks.find((c) => c.text.startsWith(`${n}.`));
       expect(chunk, `item ${n}`).toBeDefined();
@@ -37,7 +38,8 @@ describe('chunks of the bundled corpus', () => {
   });
 
   it('splits long paragraphs at sentence ends with overlap, and at inline 一是/二是 items', () => {
-    const item = (n: string) => `${n}是聚焦重点任务，${'持续推进各项工作落实落地'.repeat(8)}。${'加强统筹协调和督促检查'.repeat(5)}。`;
+    const item = (n: string) =>
+      `${n}是聚焦重点任务，${'持续推进各项工作落实落地'.repeat(8)}。${'加强统筹协调和督促检查'.repeat(5)}。`;
     const text = `会议提出要抓好四项工作。${item('一')}${item('二')}${item('三')}${item('四')}`;
     const { chunks } = chunkDocument('d', text);
     expect(chunks.length).toBeGreaterThan(1);

@@ -13,7 +13,9 @@ describe('cleaning the bundled corpus', () => {
       expect(c.text, c.id).not.toMatch(EMOJI);
       expect(c.text, c.id).not.toMatch(/<\/?[a-z][^>]*>/i);
       // Known noise in these files: menus, breadcrumbs, page chrome, share prompts, spam, ad lines.
-      expect(c.text, c.id).not.toMatch(/當前位置|上一篇|下一篇|相關熱詞|推薦訪問|字体大小|扫一扫|微信扫码|领取福利|毛片|傲世皇朝|SUCAI198|勤學考試網|\[j1\]|2019close\.png/);
+      expect(c.text, c.id).not.toMatch(
+        /當前位置|上一篇|下一篇|相關熱詞|推薦訪問|字体大小|扫一扫|微信扫码|领取福利|毛片|傲世皇朝|SUCAI198|勤學考試網|\[j1\]|2019close\.png/,
+      );
       expect(c.text.trim(), c.id).not.toMatch(/^(領導講話|工作總結|心得體會|考試時間|范文大全)$/);
     }
   });
@@ -51,7 +53,11 @@ describe('cleaning synthetic noise', () => {
     ].join('\n');
     const cleaned = cleanText(raw, 'html');
     const body = cleaned.lines.filter((l) => l.kind === 'body').map((l) => l.text);
-    expect(body).toEqual(['2030年全县教育工作要点', '一、推进学前教育普惠发展', '1.新建幼儿园5所。确保普惠率达到95%。']);
+    expect(body).toEqual([
+      '2030年全县教育工作要点',
+      '一、推进学前教育普惠发展',
+      '1.新建幼儿园5所。确保普惠率达到95%。',
+    ]);
     expect(cleaned.lines.find((l) => l.kind === 'meta')?.text).toMatch(/^发布时间/);
     expect(cleaned.noise.emoji).toBeGreaterThanOrEqual(3);
     expect(cleaned.noise.spamLines).toBe(1);
@@ -60,8 +66,16 @@ describe('cleaning synthetic noise', () => {
   it('repairs UTF-8 that was decoded as GBK when the bytes survive', async () => {
     const iconv = (await import('iconv-lite')).default;
     // A phrase whose UTF-8 bytes all survive a GBK decoding (many lose a byte, which cannot be repaired).
-    const survives = (s: string) => iconv.encode(iconv.decode(Buffer.from(s, 'utf8'), 'gbk'), 'gbk').equals(Buffer.from(s, 'utf8'));
-    const original = ['全面推进教育现代化建设', '推进教育现代化', '加快建设教育强国', '深化教育评价改革', '办好人民满意的教育', '落实立德树人根本任务'].find(survives)!;
+    const survives = (s: string) =>
+      iconv.encode(iconv.decode(Buffer.from(s, 'utf8'), 'gbk'), 'gbk').equals(Buffer.from(s, 'utf8'));
+    const original = [
+      '全面推进教育现代化建设',
+      '推进教育现代化',
+      '加快建设教育强国',
+      '深化教育评价改革',
+      '办好人民满意的教育',
+      '落实立德树人根本任务',
+    ].find(survives)!;
     expect(original).toBeDefined();
     const garbled = iconv.decode(Buffer.from(original, 'utf8'), 'gbk');
     const repaired = repairMojibake(`总体要求：${garbled}。`);
@@ -77,7 +91,10 @@ describe('cleaning synthetic noise', () => {
   });
 
   it('drops promotion lines but keeps plan sentences that mention the same words', () => {
-    const cleaned = cleanText('关注公众号，免费领取资料\n1.用好微信公众号，加强家校沟通。\n本站部分文章来源于网络', 'text');
+    const cleaned = cleanText(
+      '关注公众号，免费领取资料\n1.用好微信公众号，加强家校沟通。\n本站部分文章来源于网络',
+      'text',
+    );
     expect(cleaned.lines.map((l) => l.text)).toEqual(['1.用好微信公众号，加强家校沟通。']);
   });
 

@@ -56,7 +56,13 @@ describe('documents and metadata of the bundled corpus', () => {
     const result = ingestFile({ file: 'whatever-name.txt', format: 'text', encoding: 'utf-8', sha256: 'x', text });
     expect(result.documents).toHaveLength(1);
     const [doc] = result.documents;
-    expect([doc.place, doc.placeLevel, doc.year, doc.type, doc.issuer]).toEqual(['绵阳', 'city', 2031, '工作要点', '绵阳市教育和体育局']);
+    expect([doc.place, doc.placeLevel, doc.year, doc.type, doc.issuer]).toEqual([
+      '绵阳',
+      'city',
+      2031,
+      '工作要点',
+      '绵阳市教育和体育局',
+    ]);
     expect(doc.placeAliases).toContain('Mianyang');
     const sections = result.chunks.map((c) => c.sectionPath);
     expect(sections).toContainEqual(['二、推进基础教育优质均衡', '3.扩大学前教育资源']);
@@ -66,7 +72,8 @@ describe('documents and metadata of the bundled corpus', () => {
 });
 
 describe('documents in other shapes', () => {
-  const ingest = (file: string, format: 'text' | 'markdown' | 'html', text: string) => ingestFile({ file, format, encoding: 'utf-8', sha256: 'x', text });
+  const ingest = (file: string, format: 'text' | 'markdown' | 'html', text: string) =>
+    ingestFile({ file, format, encoding: 'utf-8', sha256: 'x', text });
 
   it('reads a province office’s HTML page: navigation, breadcrumbs and footer gone, one document', () => {
     const html = `<html><head><title>浙江省教育厅2022年工作要点_浙江省教育厅</title><script>var x=1;</script></head><body>
@@ -79,20 +86,36 @@ describe('documents in other shapes', () => {
 <div class="share">分享到：微信 微博</div><div>打印本页 关闭窗口</div><div>版权所有：浙江省教育厅 浙ICP备12345号</div></body></html>`;
     const { documents, chunks } = ingest('page.html', 'html', html);
     expect(documents).toHaveLength(1);
-    expect(documents[0]).toMatchObject({ title: '浙江省教育厅2022年工作要点', place: '浙江', placeLevel: 'province', year: 2022, type: '工作要点', publishDate: '2022-02-15', issuer: '浙江省教育厅' });
+    expect(documents[0]).toMatchObject({
+      title: '浙江省教育厅2022年工作要点',
+      place: '浙江',
+      placeLevel: 'province',
+      year: 2022,
+      type: '工作要点',
+      publishDate: '2022-02-15',
+      issuer: '浙江省教育厅',
+    });
     expect(chunks.map((c) => c.text).join('\n')).not.toMatch(/首页|当前位置|分享到|打印|版权所有|var x/);
     expect(chunks.at(-1)!.sectionPath).toEqual(['二、推进共同富裕', '2.扩大优质教育资源']);
   });
 
   it('reads a notice in Markdown: the issuer from the title, the signature and date out of the body', () => {
-    const md = '# 成都市教育局关于印发2023年工作要点的通知\n\n各区（市）县教育局：现将《成都市教育局2023年工作要点》印发给你们。\n\n## 一、全面加强党的建设\n\n（一）强化理论武装。组织全市教育系统开展主题教育。\n\n成都市教育局\n2023年2月10日\n';
+    const md =
+      '# 成都市教育局关于印发2023年工作要点的通知\n\n各区（市）县教育局：现将《成都市教育局2023年工作要点》印发给你们。\n\n## 一、全面加强党的建设\n\n（一）强化理论武装。组织全市教育系统开展主题教育。\n\n成都市教育局\n2023年2月10日\n';
     const { documents, chunks } = ingest('notice.md', 'markdown', md);
-    expect(documents[0]).toMatchObject({ place: '成都', year: 2023, type: '工作要点', issuer: '成都市教育局', publishDate: '2023-02-10' });
+    expect(documents[0]).toMatchObject({
+      place: '成都',
+      year: 2023,
+      type: '工作要点',
+      issuer: '成都市教育局',
+      publishDate: '2023-02-10',
+    });
     expect(chunks.map((c) => c.text)).not.toContain('成都市教育局');
   });
 
   it('reads a county’s summary in traditional script', () => {
-    const text = '長沙縣2021年教育工作總結\n2021年，全縣教育系統圍繞縣委縣政府決策部署，完成各項任務。\n一、辦學條件持續改善\n（一）新建學校3所，新增學位4500個。';
+    const text =
+      '長沙縣2021年教育工作總結\n2021年，全縣教育系統圍繞縣委縣政府決策部署，完成各項任務。\n一、辦學條件持續改善\n（一）新建學校3所，新增學位4500個。';
     const { documents } = ingest('county.txt', 'text', text);
     expect(documents[0]).toMatchObject({ place: '长沙县', placeLevel: 'county', year: 2021, type: '工作总结' });
     expect(documents[0].placeAliases).toContain('長沙縣');
@@ -103,12 +126,16 @@ describe('districts and multi-year plans', () => {
   const ingest = (text: string) => ingestFile({ file: 'x.txt', format: 'text', encoding: 'utf-8', sha256: 'x', text });
 
   it('reads a district’s plan (全区) as county level', () => {
-    const { documents } = ingest('海淀区2022年教育工作要点\n2022年，全区教育系统要办好人民满意的教育。海淀区将新增学位3000个。\n一、推进优质均衡\n1.新建学校2所。');
+    const { documents } = ingest(
+      '海淀区2022年教育工作要点\n2022年，全区教育系统要办好人民满意的教育。海淀区将新增学位3000个。\n一、推进优质均衡\n1.新建学校2所。',
+    );
     expect(documents[0]).toMatchObject({ place: '海淀区', placeLevel: 'county', year: 2022, years: [2022, 2022] });
   });
 
   it('reads the period a 规划 covers', () => {
-    const { documents } = ingest('绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。\n一、发展目标\n1.到2025年，学前教育毛入园率达到95%。');
+    const { documents } = ingest(
+      '绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。\n一、发展目标\n1.到2025年，学前教育毛入园率达到95%。',
+    );
     expect(documents[0]).toMatchObject({ place: '绵阳', type: '规划', year: 2021, years: [2021, 2025] });
   });
 });
@@ -129,7 +156,14 @@ describe('other heading styles and metadata labels', () => {
     ].join('\n');
     const { documents, chunks } = ingestFile({ file: 'x.txt', format: 'text', encoding: 'utf-8', sha256: 'x', text });
     expect(documents[0].text).not.toContain('文章来源');
-    expect(chunks.at(-1)!.sectionPath).toEqual(['第二部分 重点任务', '一、推进基础教育', '（一）学前教育', '1.扩大普惠资源', '（1）加强监管', '①公办园']);
+    expect(chunks.at(-1)!.sectionPath).toEqual([
+      '第二部分 重点任务',
+      '一、推进基础教育',
+      '（一）学前教育',
+      '1.扩大普惠资源',
+      '（1）加强监管',
+      '①公办园',
+    ]);
     expect(chunks[0].sectionPath).toEqual(['第一部分 总体要求']);
   });
 });

@@ -16,7 +16,10 @@ describe('ingest pipeline', () => {
   it('reports each bad file clearly and still ingests the rest of the corpus', async () => {
     const corpus = corpusCopy();
     writeFileSync(join(corpus, 'empty.txt'), '');
-    writeFileSync(join(corpus, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    writeFileSync(
+      join(corpus, 'binary.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]),
+    );
     const big = Buffer.alloc(50 * 1024 * 1024, 'a');
     writeFileSync(join(corpus, 'huge.txt'), big);
     mkdirSync(join(corpus, 'nested'));
@@ -34,14 +37,26 @@ describe('ingest pipeline', () => {
   it('decodes GB18030 and Big5 files', async () => {
     const iconv = (await import('iconv-lite')).default;
     const corpus = tempDir('plans-enc-');
-    const plan = (place: string) => `${place}2032年教育工作要点\n一、总体要求\n1.推进教育现代化。全市新建学校10所，确保学位供给。\n2.加强教师队伍建设。培训教师3000人次。`;
+    const plan = (place: string) =>
+      `${place}2032年教育工作要点\n一、总体要求\n1.推进教育现代化。全市新建学校10所，确保学位供给。\n2.加强教师队伍建设。培训教师3000人次。`;
     writeFileSync(join(corpus, 'gb.txt'), iconv.encode(plan('绵阳市'), 'gb18030'));
-    writeFileSync(join(corpus, 'big5.txt'), iconv.encode('德陽市2032年教育工作要點\n一、總體要求\n1.推進教育現代化。全市新建學校10所，確保學位供給。\n2.加強教師隊伍建設。培訓教師3000人次。', 'big5'));
+    writeFileSync(
+      join(corpus, 'big5.txt'),
+      iconv.encode(
+        '德陽市2032年教育工作要點\n一、總體要求\n1.推進教育現代化。全市新建學校10所，確保學位供給。\n2.加強教師隊伍建設。培訓教師3000人次。',
+        'big5',
+      ),
+    );
     const index = tempDir();
     await ingestCorpus({ corpusDir: corpus, indexDir: index, config: testConfig() });
     const store = JSON.parse(readFileSync(join((await currentBuildDir(index))!, 'store.json'), 'utf8'));
-    expect(store.documents.map((d: { place: string; year: number }) => [d.place, d.year]).sort()).toEqual([['德阳', 2032], ['绵阳', 2032]]);
-    expect(store.chunks.map((c: { text: string }) => c.text)).toContain('1.推進教育現代化。全市新建學校10所，確保學位供給。');
+    expect(store.documents.map((d: { place: string; year: number }) => [d.place, d.year]).sort()).toEqual([
+      ['德阳', 2032],
+      ['绵阳', 2032],
+    ]);
+    expect(store.chunks.map((c: { text: string }) => c.text)).toContain(
+      '1.推進教育現代化。全市新建學校10所，確保學位供給。',
+    );
   });
 
   it('skips unchanged files and leaves the index alone when nothing changed', async () => {
@@ -54,7 +69,10 @@ describe('ingest pipeline', () => {
     const again = await ingestCorpus({ corpusDir: corpus, indexDir: index, config });
     expect(again.status).toBe('unchanged');
     expect(await currentBuildDir(index)).toBe(build);
-    writeFileSync(join(corpus, 'extra.md'), '# 2033年全县教育工作总结\n\n2033年，全县教育系统完成各项任务。新建学校2所。');
+    writeFileSync(
+      join(corpus, 'extra.md'),
+      '# 2033年全县教育工作总结\n\n2033年，全县教育系统完成各项任务。新建学校2所。',
+    );
     const third = await ingestCorpus({ corpusDir: corpus, indexDir: index, config });
     expect([third.status, third.filesProcessed, third.documents]).toEqual(['built', 1, 7]);
   });
@@ -67,11 +85,17 @@ describe('ingest pipeline', () => {
 
     const onlyBad = tempDir('plans-bad-');
     writeFileSync(join(onlyBad, 'empty.txt'), '');
-    await expect(ingestCorpus({ corpusDir: onlyBad, indexDir: index, config: testConfig() })).rejects.toThrow(/No plan documents could be ingested.*existing index is unchanged/);
+    await expect(ingestCorpus({ corpusDir: onlyBad, indexDir: index, config: testConfig() })).rejects.toThrow(
+      /No plan documents could be ingested.*existing index is unchanged/,
+    );
     expect(await currentBuildDir(index)).toBe(before);
 
     // An embedder that fails mid-build (an OpenAI-compatible server that is not there).
-    const failing = testConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MAX_RETRIES: '0', LLM_TIMEOUT_MS: '2000' });
+    const failing = testConfig({
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      LLM_MAX_RETRIES: '0',
+      LLM_TIMEOUT_MS: '2000',
+    });
     await expect(ingestCorpus({ corpusDir: corpus, indexDir: index, config: failing, force: true })).rejects.toThrow();
     expect(await currentBuildDir(index)).toBe(before);
     expect(readdirSync(join(index, 'builds'))).toEqual([before!.split('/').at(-1)]);
@@ -79,7 +103,9 @@ describe('ingest pipeline', () => {
     const { loadIndex } = await import('../../src/retrieval/index-store.js');
     const { searchPlans } = await import('../../src/retrieval/search.js');
     const still = (await loadIndex(index, testConfig()))!;
-    expect((await searchPlans(still, '青岛2020年要建多少个学科教研基地?')).hits[0].chunk.text).toContain('建設200個學科教研基地');
+    expect((await searchPlans(still, '青岛2020年要建多少个学科教研基地?')).hits[0].chunk.text).toContain(
+      '建設200個學科教研基地',
+    );
   });
 
   it('the CLI prints a message, not a stack trace, for a missing corpus directory', async () => {

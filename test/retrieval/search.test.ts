@@ -9,8 +9,8 @@ import { searchPlans } from '../../src/retrieval/search.js';
 import { tempDir, testConfig } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';
 
-const QA = '../shared/eval/dev-qa.jsonl';
-const SCORER = '../shared/eval/score.mjs';
+const QA = 'eval/dev-qa.jsonl';
+const SCORER = 'eval/score.mjs';
 
 describe('hybrid search over the bundled index', () => {
   it('answers a question naming a place from that place’s plan only, for every bundled place', async () => {
@@ -20,7 +20,12 @@ describe('hybrid search over the bundled index', () => {
     for (const place of places) {
       const doc = index.documents.find((d) => d.place === place)!;
       const english = doc.placeAliases.find((a) => /^[A-Z]/.test(a))!;
-      for (const question of [`${place}智慧教育有什么安排`, `${place}集团化办学怎么推进`, `${place}教师队伍建设`, `What does ${english} plan for teachers?`]) {
+      for (const question of [
+        `${place}智慧教育有什么安排`,
+        `${place}集团化办学怎么推进`,
+        `${place}教师队伍建设`,
+        `What does ${english} plan for teachers?`,
+      ]) {
         const { hits } = await searchPlans(index, question, { k: 10 });
         expect(hits.length, question).toBeGreaterThan(0);
         for (const h of hits) expect(h.doc.place, question).toBe(place);
@@ -44,7 +49,10 @@ describe('hybrid search over the bundled index', () => {
 
   it('finds English questions through the dictionary expansion', async () => {
     const { index } = await bundledIndex();
-    const { hits, query } = await searchPlans(index, 'What is Xiangxi’s target for the vocational school graduate employment rate?');
+    const { hits, query } = await searchPlans(
+      index,
+      'What is Xiangxi’s target for the vocational school graduate employment rate?',
+    );
     expect(query.places).toEqual(['湘西']);
     expect(query.expansions).toEqual(expect.arrayContaining(['就业率']));
     expect(hits.slice(0, 3).some((h) => h.chunk.text.includes('就业率'))).toBe(true);
@@ -52,14 +60,28 @@ describe('hybrid search over the bundled index', () => {
 
   it('meets the development-set targets and agrees with the reference scorer', async () => {
     const { index } = await bundledIndex();
-    const qa = readFileSync(QA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as QaItem);
+    const qa = readFileSync(QA, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as QaItem);
     const runs = [];
     for (const q of qa) runs.push(resultJson(q.id, await searchPlans(index, q.question, { k: 10 })));
-    const ours = evaluateRuns(qa, runs.map((r) => ({ id: r.id!, results: r.results })), 5);
+    const ours = evaluateRuns(
+      qa,
+      runs.map((r) => ({ id: r.id!, results: r.results })),
+      5,
+    );
     const runFile = join(tempDir(), 'run.jsonl');
     writeFileSync(runFile, runs.map((r) => JSON.stringify(r)).join('\n'));
-    const reference = JSON.parse(execFileSync('node', [SCORER, QA, runFile, '--k', '5', '--json'], { encoding: 'utf8' }));
-    expect([ours['recall@1'], ours['recall@5'], ours['recall@10'], ours['mrr@10']]).toEqual([reference['recall@1'], reference['recall@5'], reference['recall@10'], reference['mrr@10']]);
+    const reference = JSON.parse(
+      execFileSync('node', [SCORER, QA, runFile, '--k', '5', '--json'], { encoding: 'utf8' }),
+    );
+    expect([ours['recall@1'], ours['recall@5'], ours['recall@10'], ours['mrr@10']]).toEqual([
+      reference['recall@1'],
+      reference['recall@5'],
+      reference['recall@10'],
+      reference['mrr@10'],
+    ]);
     expect(ours['recall@5']).toBeGreaterThanOrEqual(0.9);
     expect(ours['recall@1']).toBeGreaterThanOrEqual(0.7);
     for (const [kind, g] of Object.entries(ours.by_kind)) expect(g.recall, kind).toBeGreaterThanOrEqual(0.75);
@@ -90,7 +112,10 @@ describe('a plan that covers several years', () => {
     const { ingestCorpus } = await import('../../src/ingest/pipeline.js');
     const corpus = tempDir('plans-period-');
     cpSync('corpus', corpus, { recursive: true });
-    writeFileSync(join(corpus, 'plan.txt'), '绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。绵阳将建设教育强市。\n一、发展目标\n1.学前教育。到2025年，学前教育毛入园率达到95%，新建幼儿园40所。');
+    writeFileSync(
+      join(corpus, 'plan.txt'),
+      '绵阳市“十四五”教育事业发展规划（2021—2025年）\n“十四五”时期，全市教育事业发展的主要目标如下。绵阳将建设教育强市。\n一、发展目标\n1.学前教育。到2025年，学前教育毛入园率达到95%，新建幼儿园40所。',
+    );
     const dir = tempDir();
     await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig() });
     const index = (await loadIndex(dir, testConfig()))!;

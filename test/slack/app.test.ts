@@ -19,13 +19,23 @@ type Slack = Awaited<ReturnType<typeof startFakeSlack>>;
 async function startBot(slack: Slack, overrides: Record<string, string> = {}, adjust?: (ctx: BotContext) => void) {
   const { index } = await bundledIndex();
   const feedbackFile = join(tempDir(), 'feedback.jsonl');
-  const config = testConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, FEEDBACK_FILE: feedbackFile, ...overrides });
+  const config = testConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    FEEDBACK_FILE: feedbackFile,
+    ...overrides,
+  });
   const ctx = botContext(index, config);
   adjust?.(ctx);
   const app: App = createSlackApp(ctx);
   const server = (await app.start(0)) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-  const post = async (body: string, contentType: string, headers: Record<string, string> = signedHeaders(SECRET, body)) => {
+  const post = async (
+    body: string,
+    contentType: string,
+    headers: Record<string, string> = signedHeaders(SECRET, body),
+  ) => {
     const started = performance.now();
     const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
     return { status: res.status, ms: performance.now() - started, text: await res.text() };
@@ -36,18 +46,55 @@ async function startBot(slack: Slack, overrides: Record<string, string> = {}, ad
     feedbackFile,
     stop: () => app.stop(),
     /** Posts an event; `sign` makes the signature headers for the exact body (default: correctly signed, now). */
-    event: (event: Record<string, unknown>, sign: (body: string) => Record<string, string> = (body) => signedHeaders(SECRET, body)) => {
-      const body = JSON.stringify({ token: 'x', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `Ev${++seq}`, event_time: Math.floor(Date.now() / 1000), event });
+    event: (
+      event: Record<string, unknown>,
+      sign: (body: string) => Record<string, string> = (body) => signedHeaders(SECRET, body),
+    ) => {
+      const body = JSON.stringify({
+        token: 'x',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        type: 'event_callback',
+        event_id: `Ev${++seq}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
       return post(body, 'application/json', sign(body));
     },
     command: (text: string, user = 'U1') => {
       const id = `cmd${++seq}`;
-      const body = new URLSearchParams({ token: 'x', team_id: 'T1', channel_id: 'C1', user_id: user, command: '/plans', text, response_url: slack.responseUrl(id), trigger_id: `trig${seq}`, api_app_id: 'A1' }).toString();
+      const body = new URLSearchParams({
+        token: 'x',
+        team_id: 'T1',
+        channel_id: 'C1',
+        user_id: user,
+        command: '/plans',
+        text,
+        response_url: slack.responseUrl(id),
+        trigger_id: `trig${seq}`,
+        api_app_id: 'A1',
+      }).toString();
       return { id, sent: post(body, 'application/x-www-form-urlencoded') };
     },
     click: (action: { action_id: string; value: string }, responseId = `click${++seq}`) => {
-      const payload = { type: 'block_actions', team: { id: 'T1' }, user: { id: 'U1' }, api_app_id: 'A1', trigger_id: `trig-${seq}`, channel: { id: 'C1' }, container: { type: 'message' }, response_url: slack.responseUrl(responseId), actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }] };
-      return { responseId, sent: post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded') };
+      const payload = {
+        type: 'block_actions',
+        team: { id: 'T1' },
+        user: { id: 'U1' },
+        api_app_id: 'A1',
+        trigger_id: `trig-${seq}`,
+        channel: { id: 'C1' },
+        container: { type: 'message' },
+        response_url: slack.responseUrl(responseId),
+        actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }],
+      };
+      return {
+        responseId,
+        sent: post(
+          new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+          'application/x-www-form-urlencoded',
+        ),
+      };
     },
   };
 }
@@ -68,7 +115,14 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
   });
 
   it('answers a mention in its thread: placeholder, then the answer with its sources', async () => {
-    const res = await bot.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000000.000100', channel: 'C1', event_ts: '1700000000.000100' });
+    const res = await bot.event({
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> 青岛2020年要建多少个学科教研基地?',
+      ts: '1700000000.000100',
+      channel: 'C1',
+      event_ts: '1700000000.000100',
+    });
     expect(res.status).toBe(200);
     const update = await waitFor(() => slack.callsTo('chat.update')[0]);
     const placeholder = slack.callsTo('chat.postMessage')[0];
@@ -83,10 +137,25 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
 
   it('treats a later mention in the thread as a follow-up', async () => {
     const thread = '1700000100.000100';
-    await bot.event({ type: 'app_mention', user: 'U2', text: '<@UBOT> 青岛2020年集团化办学有什么安排?', ts: thread, channel: 'C1', event_ts: thread });
+    await bot.event({
+      type: 'app_mention',
+      user: 'U2',
+      text: '<@UBOT> 青岛2020年集团化办学有什么安排?',
+      ts: thread,
+      channel: 'C1',
+      event_ts: thread,
+    });
     await waitFor(() => slack.callsTo('chat.update').find((c) => JSON.stringify(c.args.blocks).includes('集團化辦學')));
     const before = slack.callsTo('chat.update').length;
-    await bot.event({ type: 'app_mention', user: 'U2', text: '<@UBOT> 那广州呢?', ts: '1700000200.000100', thread_ts: thread, channel: 'C1', event_ts: '1700000200.000100' });
+    await bot.event({
+      type: 'app_mention',
+      user: 'U2',
+      text: '<@UBOT> 那广州呢?',
+      ts: '1700000200.000100',
+      thread_ts: thread,
+      channel: 'C1',
+      event_ts: '1700000200.000100',
+    });
     const update = await waitFor(() => slack.callsTo('chat.update')[before]);
     expect(allText(update.args.blocks)).toContain('understood as: 广州2020年集团化办学');
     expect(allText(update.args.blocks)).toContain('广州');
@@ -94,7 +163,15 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
 
   it('answers a direct message', async () => {
     const before = slack.callsTo('chat.update').length;
-    await bot.event({ type: 'message', channel_type: 'im', user: 'U3', text: '湘西州教育督导要建立哪些机制?', ts: '1700000300.000100', channel: 'D1', event_ts: '1700000300.000100' });
+    await bot.event({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U3',
+      text: '湘西州教育督导要建立哪些机制?',
+      ts: '1700000300.000100',
+      channel: 'D1',
+      event_ts: '1700000300.000100',
+    });
     const update = await waitFor(() => slack.callsTo('chat.update')[before]);
     expect(update.args.channel).toBe('D1');
     expect(allText(update.args.blocks)).toContain('督导');
@@ -111,7 +188,9 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     expect(text).toContain('/plans summary 青岛 2020');
     expect(text).toContain('一、加強黨的領導,提升教育治理水平');
     expect(text).toContain('六、提升保障能力,夯實教育發展基礎');
-    expect(buttonsOf(response.body.blocks).map((b: any) => b.action_id)).toEqual(expect.arrayContaining(['share_answer', 'feedback_up', 'feedback_down']));
+    expect(buttonsOf(response.body.blocks).map((b: any) => b.action_id)).toEqual(
+      expect.arrayContaining(['share_answer', 'feedback_up', 'feedback_down']),
+    );
   });
 
   it('opens a modal with the whole paragraph when "Show paragraph" is clicked', async () => {
@@ -144,7 +223,10 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     const clicked = bot.click({ action_id: 'feedback_down', value: down.value });
     await clicked.sent;
     await waitFor(() => slack.responses.find((r) => r.path.endsWith(clicked.responseId)));
-    const [record] = readFileSync(bot.feedbackFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [record] = readFileSync(bot.feedbackFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(record).toMatchObject({ user: 'U1', rating: 'down', question: '湘西州教育督导要建立哪些机制?' });
     expect(record.sources.length).toBeGreaterThan(0);
   });
@@ -160,7 +242,13 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
 
   it('rejects a bad or stale signature with 401 and posts nothing', async () => {
     const count = slack.calls.length + slack.responses.length;
-    const mention = { type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000500.000100', channel: 'C1' };
+    const mention = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> 青岛2020年要建多少个学科教研基地?',
+      ts: '1700000500.000100',
+      channel: 'C1',
+    };
     const forged = await bot.event(mention, (body) => signedHeaders('wrong-secret', body));
     expect(forged.status).toBe(401);
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
@@ -196,14 +284,23 @@ describe('guardrails', () => {
     const slack = await startFakeSlack();
     const bot = await startBot(slack, { SLACK_ALLOWED_CHANNELS: 'C9' });
     try {
-      await bot.event({ type: 'app_mention', user: 'U5', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000600.000100', channel: 'C1', event_ts: '1700000600.000100' });
+      await bot.event({
+        type: 'app_mention',
+        user: 'U5',
+        text: '<@UBOT> 青岛2020年要建多少个学科教研基地?',
+        ts: '1700000600.000100',
+        channel: 'C1',
+        event_ts: '1700000600.000100',
+      });
       const notice = await waitFor(() => slack.callsTo('chat.postEphemeral')[0]);
       expect(notice.args).toMatchObject({ channel: 'C1', user: 'U5' });
       expect(notice.args.text).toMatch(/not enabled in this channel/);
       expect(slack.callsTo('chat.postMessage')).toEqual([]);
       const { id, sent } = bot.command('docs');
       await sent;
-      expect((await waitFor(() => slack.responses.find((r) => r.path.endsWith(id)))).body.text).toMatch(/not enabled in this channel/);
+      expect((await waitFor(() => slack.responses.find((r) => r.path.endsWith(id)))).body.text).toMatch(
+        /not enabled in this channel/,
+      );
     } finally {
       await bot.stop();
       await slack.close();
@@ -213,10 +310,25 @@ describe('guardrails', () => {
   it('turns a failing handler into a friendly message with a reference, not silence', async () => {
     const slack = await startFakeSlack();
     const bot = await startBot(slack, {}, (ctx) => {
-      ctx.index = { ...ctx.index, bm25: { ...ctx.index.bm25, search: () => { throw new Error('internal detail xoxb-secret-value'); } } };
+      ctx.index = {
+        ...ctx.index,
+        bm25: {
+          ...ctx.index.bm25,
+          search: () => {
+            throw new Error('internal detail xoxb-secret-value');
+          },
+        },
+      };
     });
     try {
-      await bot.event({ type: 'app_mention', user: 'U1', text: '<@UBOT> 青岛2020年要建多少个学科教研基地?', ts: '1700000400.000100', channel: 'C1', event_ts: '1700000400.000100' });
+      await bot.event({
+        type: 'app_mention',
+        user: 'U1',
+        text: '<@UBOT> 青岛2020年要建多少个学科教研基地?',
+        ts: '1700000400.000100',
+        channel: 'C1',
+        event_ts: '1700000400.000100',
+      });
       const update = await waitFor(() => slack.callsTo('chat.update')[0]);
       expect(update.args.text).toMatch(/something went wrong.*reference `[0-9a-f]{6}`/);
       expect(update.args.text).not.toContain('internal detail');
@@ -236,7 +348,15 @@ describe('Block Kit limits', () => {
     const blocks = answerBlocks(summary, { restate: '/plans summary 广州 2020', answerId: 'abc', shareable: true });
     expect(blockProblems(blocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
     // A pathological answer: far over every limit, still valid, with a visible marker.
-    const huge = { ...summary, answer: summary.answer.repeat(30), citations: Array.from({ length: 120 }, (_, i) => ({ ...summary.citations[i % summary.citations.length], n: i + 1, title: '很长的标题'.repeat(200) })) };
+    const huge = {
+      ...summary,
+      answer: summary.answer.repeat(30),
+      citations: Array.from({ length: 120 }, (_, i) => ({
+        ...summary.citations[i % summary.citations.length],
+        n: i + 1,
+        title: '很长的标题'.repeat(200),
+      })),
+    };
     const hugeBlocks = answerBlocks(huge, { answerId: 'x', shareable: true });
     expect(blockProblems(hugeBlocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
     expect(JSON.stringify(hugeBlocks)).toMatch(/left out|truncated/);

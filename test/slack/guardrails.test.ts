@@ -16,7 +16,11 @@ describe('guardrails', () => {
 
   it('allows only listed channels when an allowlist is set, and always DMs', () => {
     const config = testConfig({ SLACK_ALLOWED_CHANNELS: 'C1, C2' });
-    expect([channelAllowed(config, 'C1'), channelAllowed(config, 'C3'), channelAllowed(config, 'D9')]).toEqual([true, false, true]);
+    expect([channelAllowed(config, 'C1'), channelAllowed(config, 'C3'), channelAllowed(config, 'D9')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
     expect(channelAllowed(testConfig(), 'C3')).toBe(true);
   });
 

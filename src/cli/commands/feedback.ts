@@ -13,6 +13,16 @@ export function register(program: Command): void {
       const records = readFeedback(config().FEEDBACK_FILE);
       if (opts.json) return records.forEach((r) => console.log(JSON.stringify(r)));
       if (!records.length) return console.log('No feedback yet.');
-      console.log(table(records.map((r) => ({ at: r.at.slice(0, 19), user: r.user, rating: r.rating === 'up' ? '👍' : '👎', question: [...r.question].slice(0, 40).join(''), sources: r.sources.map((s) => s.doc).join(' ') }))));
+      console.log(
+        table(
+          records.map((r) => ({
+            at: r.at.slice(0, 19),
+            user: r.user,
+            rating: r.rating === 'up' ? '👍' : '👎',
+            question: [...r.question].slice(0, 40).join(''),
+            sources: r.sources.map((s) => s.doc).join(' '),
+          })),
+        ),
+      );
     });
 }

@@ -17,15 +17,30 @@ export function register(program: Command): void {
     .option('--force', 'rebuild even if nothing changed')
     .action(async (opts: { corpus?: string; index?: string; force?: boolean }) => {
       const c = config();
-      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {stage} [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : undefined;
-      const summary = await ingestCorpus({ corpusDir: opts.corpus ?? c.CORPUS_DIR, indexDir: opts.index ?? c.INDEX_DIR, config: c, force: opts.force, progress: progressBar(bar) });
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ format: ' {stage} [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic)
+        : undefined;
+      const summary = await ingestCorpus({
+        corpusDir: opts.corpus ?? c.CORPUS_DIR,
+        indexDir: opts.index ?? c.INDEX_DIR,
+        config: c,
+        force: opts.force,
+        progress: progressBar(bar),
+      });
       bar?.stop();
       for (const p of summary.problems) console.error(`skipped ${p.file}: ${p.message}`);
-      if (summary.status === 'unchanged') console.log('Nothing changed since the last ingest; the index is up to date.');
+      if (summary.status === 'unchanged')
+        console.log('Nothing changed since the last ingest; the index is up to date.');
       const n = summary.noise;
       console.log(
         table([
-          { documents: summary.documents, paragraphs: summary.paragraphs, 'files processed': summary.filesProcessed, 'files skipped': summary.filesSkipped, problems: summary.problems.length },
+          {
+            documents: summary.documents,
+            paragraphs: summary.paragraphs,
+            'files processed': summary.filesProcessed,
+            'files skipped': summary.filesSkipped,
+            problems: summary.problems.length,
+          },
         ]),
       );
       console.log(table(Object.entries(n).map(([kind, count]) => ({ 'noise removed': kind, count }))));
@@ -39,7 +54,15 @@ export function register(program: Command): void {
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
     .action(async (opts: { json?: boolean; index?: string; corpus?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
-      const rows = index.documents.map((d) => ({ id: d.id, title: d.title, place: d.place, year: d.year, type: d.type, file: d.file, paragraphs: d.paragraphs }));
+      const rows = index.documents.map((d) => ({
+        id: d.id,
+        title: d.title,
+        place: d.place,
+        year: d.year,
+        type: d.type,
+        file: d.file,
+        paragraphs: d.paragraphs,
+      }));
       if (opts.json) for (const r of rows) console.log(JSON.stringify(r));
       else console.log(table(rows));
     });
@@ -52,9 +75,12 @@ export function register(program: Command): void {
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
     .action(async (docRef: string, opts: { section?: string; index?: string; corpus?: string }) => {
       const index = await openIndex(config(), indexOptions(opts));
-      const doc = index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
+      const doc =
+        index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
       if (!doc) throw new InputError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);
-      console.log(`${doc.title}\n${doc.place} · ${doc.year} · ${doc.type} · ${doc.file}${doc.partial ? ' · partial page' : ''}`);
+      console.log(
+        `${doc.title}\n${doc.place} · ${doc.year} · ${doc.type} · ${doc.file}${doc.partial ? ' · partial page' : ''}`,
+      );
       console.log(`issuer: ${doc.issuer} · published: ${doc.publishDate} · source: ${doc.sourceUrl}\n`);
       console.log('Sections:');
       for (const o of doc.outline) console.log(`${'  '.repeat(o.level)}${o.label}`);

@@ -27,7 +27,11 @@ export function resultJson(id: string | undefined, result: SearchResult) {
   };
 }
 
-async function runBatch(index: PlanIndex, k: number, items: Array<{ id?: string; question?: string }>): Promise<Array<ReturnType<typeof resultJson>>> {
+async function runBatch(
+  index: PlanIndex,
+  k: number,
+  items: Array<{ id?: string; question?: string }>,
+): Promise<Array<ReturnType<typeof resultJson>>> {
   const out = [];
   for (const item of items) {
     if (typeof item.question !== 'string') throw new InputError(`line with id ${item.id ?? '?'} has no "question"`);
@@ -56,7 +60,9 @@ export function register(program: Command): void {
       if (opts.json) return console.log(JSON.stringify(resultJson(undefined, result)));
       if (result.missingScope) console.log(`Note: no indexed plan for ${result.missingScope}; closest passages below.`);
       result.hits.forEach((h, i) => {
-        console.log(`\n[${i + 1}] ${h.doc.title} · ${h.doc.place} · ${h.doc.year} · ${h.chunk.sectionPath.join(' > ') || '—'}  (score ${h.score.toFixed(4)})`);
+        console.log(
+          `\n[${i + 1}] ${h.doc.title} · ${h.doc.place} · ${h.doc.year} · ${h.chunk.sectionPath.join(' > ') || '—'}  (score ${h.score.toFixed(4)})`,
+        );
         console.log(`    ${h.chunk.text}`);
       });
       console.log(`\nconfidence ${result.confidence}`);
@@ -71,27 +77,46 @@ export function register(program: Command): void {
     .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
-    .action(async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string; corpus?: string }) => {
-      let qa: QaItem[];
-      try {
-        qa = readFileSync(opts.qa, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as QaItem);
-      } catch (err) {
-        throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
-      }
-      const index = await openIndex(config(), indexOptions(opts));
-      const k = Number(opts.k);
-      const runs = await runBatch(index, Math.max(10, k), qa);
-      const report = evaluateRuns(qa, runs.map((r) => ({ id: r.id!, results: r.results })), k);
-      if (opts.json) console.log(JSON.stringify(report));
-      else {
-        console.log(`questions ${report.questions}  answerable ${report.answerable}`);
-        console.log(`recall@1 ${report['recall@1']}  recall@5 ${report['recall@5']}  recall@10 ${report['recall@10']}  mrr@10 ${report['mrr@10']}`);
-        console.log(table([...Object.entries(report.by_kind), ...Object.entries(report.by_lang)].map(([g, v]) => ({ group: g, n: v.n, [`recall@${k}`]: v.recall }))));
-        if (report.misses.length) console.log(`misses at ${k}: ${report.misses.join(' ')}`);
-      }
-      if (opts.minRecall !== undefined && report.recallAtK < Number(opts.minRecall)) {
-        console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
-        process.exitCode = 1;
-      }
-    });
+    .action(
+      async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string; corpus?: string }) => {
+        let qa: QaItem[];
+        try {
+          qa = readFileSync(opts.qa, 'utf8')
+            .split('\n')
+            .filter((l) => l.trim())
+            .map((l) => JSON.parse(l) as QaItem);
+        } catch (err) {
+          throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
+        }
+        const index = await openIndex(config(), indexOptions(opts));
+        const k = Number(opts.k);
+        const runs = await runBatch(index, Math.max(10, k), qa);
+        const report = evaluateRuns(
+          qa,
+          runs.map((r) => ({ id: r.id!, results: r.results })),
+          k,
+        );
+        if (opts.json) console.log(JSON.stringify(report));
+        else {
+          console.log(`questions ${report.questions}  answerable ${report.answerable}`);
+          console.log(
+            `recall@1 ${report['recall@1']}  recall@5 ${report['recall@5']}  recall@10 ${report['recall@10']}  mrr@10 ${report['mrr@10']}`,
+          );
+          console.log(
+            table(
+              [...Object.entries(report.by_kind), ...Object.entries(report.by_lang)].map(([g, v]) => ({
+                group: g,
+                n: v.n,
+                [`recall@${k}`]: v.recall,
+              })),
+            ),
+          );
+          if (report.misses.length) console.log(`misses at ${k}: ${report.misses.join(' ')}`);
+        }
+        if (opts.minRecall !== undefined && report.recallAtK < Number(opts.minRecall)) {
+          console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
+          process.exitCode = 1;
+        }
+      },
+    );
 }

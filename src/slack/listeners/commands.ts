@@ -11,7 +11,10 @@ export function register(app: App, ctx: BotContext): void {
     await ack();
     const restate = `${command.command} ${command.text}`.trim();
     if (!channelAllowed(ctx.config, command.channel_id)) {
-      await respond({ response_type: 'ephemeral', text: 'plans-bot is not enabled in this channel. Ask in a direct message instead.' });
+      await respond({
+        response_type: 'ephemeral',
+        text: 'plans-bot is not enabled in this channel. Ask in a direct message instead.',
+      });
       return;
     }
     const check = checkQuestion(ctx.config, ctx.limiter, command.user_id, command.text);
@@ -20,7 +23,10 @@ export function register(app: App, ctx: BotContext): void {
       return;
     }
     try {
-      const result = await runCommand(ctx.index, ctx.config, command.text, { store: ctx.conversations, id: `${command.channel_id}:${command.user_id}:command` });
+      const result = await runCommand(ctx.index, ctx.config, command.text, {
+        store: ctx.conversations,
+        id: `${command.channel_id}:${command.user_id}:command`,
+      });
       await respond({ response_type: 'ephemeral', ...messageFor(ctx, result, { restate, shareable: true }) });
     } catch (err) {
       await respond({ response_type: 'ephemeral', text: friendlyFailure(err, 'command') });

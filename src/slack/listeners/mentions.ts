@@ -11,7 +11,12 @@ export function register(app: App, ctx: BotContext): void {
     if (context.retryNum) return;
     if (!channelAllowed(ctx.config, event.channel)) {
       // Only the asker sees why there is no answer here.
-      if (event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, text: 'plans-bot is not enabled in this channel. Ask me in a direct message instead.' });
+      if (event.user)
+        await client.chat.postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          text: 'plans-bot is not enabled in this channel. Ask me in a direct message instead.',
+        });
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
