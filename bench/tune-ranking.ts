@@ -6,7 +6,7 @@ import { table } from '../src/cli/io.js';
 import { parseConfig } from '../src/config.js';
 import { resultJson } from '../src/cli/commands/search.js';
 import { evaluateRuns, type QaItem } from '../src/retrieval/evaluate.js';
-import { openIndex } from '../src/retrieval/open-index.js';
+import { openIndex } from '../src/index/open.js';
 import { RANKING, searchPlans } from '../src/retrieval/search.js';
 
 const qaFile = process.argv[2] ?? 'eval/dev-qa.jsonl';

@@ -7,7 +7,7 @@ import { conversationStore } from './answer/conversation.js';
 import { runCommand } from './answer/dispatch.js';
 import { renderAnswerText } from './answer/render-text.js';
 import { logger, quietUnlessAsked, scrubSecrets } from './log.js';
-import { openIndex } from './retrieval/open-index.js';
+import { openIndex } from './index/open.js';
 import { createSlackApp, slackConfigured } from './slack/app.js';
 import { botContext } from './slack/context.js';
 import { friendlyFailure } from './slack/guardrails.js';

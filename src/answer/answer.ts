@@ -3,7 +3,7 @@
 // model fails or leaves no valid citation.
 import { llmConfigured, type Config } from '../config.js';
 import { logger } from '../log.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { searchPlans, type SearchResult } from '../retrieval/search.js';
 import { extractiveAnswer } from './extractive.js';
 import { askModel, llmAnswerPrompts, verifyReply } from './llm.js';

@@ -1,7 +1,7 @@
 // Comparisons: two places side by side, on a topic or (without one) by their plans' priorities,
 // each side cited from its own plan.
 import type { Config } from '../config.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { detectScript, inScript } from '../text/script.js';
 import { answerQuestion } from './answer.js';
 import { mergeParts, partOf } from './compose.js';

@@ -1,7 +1,7 @@
 // Follow-ups: a conversation keeps its last turns, so "那广州呢?" or "what about 2021?" is read
 // against the previous question. A follow-up that names only a place or a year takes the previous
 // question's topic; one that names neither keeps the previous places and years.
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { understandQuery } from '../retrieval/query.js';
 
 export type Turn = { question: string; resolved: string; at: number };

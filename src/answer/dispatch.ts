@@ -2,7 +2,7 @@
 //   ask <question> (the default) · summary <place> [year] [type] · search <keywords>
 //   compare <placeA> <placeB> [year] [topic] · docs · help
 import type { Config } from '../config.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { searchPlans } from '../retrieval/search.js';
 import { detectScript } from '../text/script.js';
 import { answerQuestion } from './answer.js';

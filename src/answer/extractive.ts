@@ -3,7 +3,7 @@
 import { sentenceSpans } from '../ingest/chunk.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import type { SearchHit, SearchResult } from '../retrieval/search.js';
-import { hanBigrams } from '../retrieval/tokenize.js';
+import { hanBigrams } from '../text/tokenize.js';
 import { inScript } from '../text/script.js';
 import type { Answer, Citation } from './model.js';
 

@@ -2,7 +2,7 @@
 // plans), optionally a year and a type. The same aliases that scope search.
 import type { PlanDocument } from '../ingest/documents.js';
 import { coversYear, DOC_TYPES, type DocType } from '../ingest/metadata.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { toSimplified } from '../text/script.js';
 
 export function placeMatches(doc: PlanDocument, place: string): boolean {

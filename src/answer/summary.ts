@@ -7,7 +7,7 @@ import type { PlanDocument } from '../ingest/documents.js';
 import type { DocType } from '../ingest/metadata.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import { logger } from '../log.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
 import { mergeParts, type AnswerPart } from './compose.js';

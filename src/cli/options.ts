@@ -1,5 +1,5 @@
 import type cliProgress from 'cli-progress';
-import type { BuildProgress } from '../retrieval/index-store.js';
+import type { BuildProgress } from '../index/build.js';
 
 export const indexOptions = (opts: { index?: string; corpus?: string }) => ({
   indexDir: opts.index,

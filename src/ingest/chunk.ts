@@ -1,7 +1,6 @@
 // Chunk: one chunk per numbered item or paragraph, each with its section path and exact offsets into
 // the cleaned document text. Long paragraphs split at sentence ends (never mid-sentence), with one
 // sentence of overlap, and at inline 一是/二是 items, which extend the section path.
-import { toSimplified } from '../text/script.js';
 import { GARBLED } from './mojibake.js';
 import { clipLabel, headingOf, INLINE_ITEM, isHeadingOnly, sectionTracker } from './sections.js';
 
@@ -14,8 +13,6 @@ export type Chunk = {
   start: number;
   end: number;
   text: string;
-  /** Simplified-script form, for indexing only. */
-  simplified: string;
   /** Holds a span that could not be decoded (U+FFFD): such sentences are never quoted. */
   garbled: boolean;
 };
@@ -53,7 +50,6 @@ export function chunkDocument(docId: string, text: string): { chunks: Chunk[]; o
         start: s,
         end: e,
         text: chunkText,
-        simplified: toSimplified(chunkText),
         garbled: chunkText.includes(GARBLED),
       });
     }

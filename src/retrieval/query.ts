@@ -3,9 +3,9 @@
 import { DOC_TYPES, type DocType } from '../ingest/metadata.js';
 import { findPlaceMentions } from '../ingest/places.js';
 import { detectScript, toSimplified, type Script } from '../text/script.js';
-import type { PlanIndex } from './index-store.js';
-import { expandEnglish, englishWords } from './lexicon.js';
-import { words } from './tokenize.js';
+import { expandEnglish, englishWords } from '../index/lexicon.js';
+import type { PlanIndex } from '../index/store.js';
+import { bigramToken, hanBigrams, questionWords } from '../text/tokenize.js';
 
 export type QueryUnderstanding = {
   question: string;
@@ -76,7 +76,7 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
   const types = DOC_TYPES.filter((t) => TYPE_WORDS[t].test(simplified));
 
   const english = englishWords(question).length > 0 ? expandEnglish(index.lexicon, topic) : [];
-  const synonyms = words(topic).flatMap((w) => index.lexicon.zh[w] ?? []);
+  const synonyms = wordsOf(index, topic).flatMap((w) => index.lexicon.zh[w] ?? []);
   return {
     question,
     script,
@@ -89,4 +89,15 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     types,
     expansions: [...new Set([...english, ...synonyms])],
   };
+}
+
+/** A word the index can use: one the corpus has, or one the lexicon can expand into the corpus's words. */
+const knownWord = (index: PlanIndex, word: string) => index.postings.has(word) || Object.hasOwn(index.lexicon.zh, word);
+
+/** The words of a question, found against the index's own vocabulary (no dictionary to load). */
+export const wordsOf = (index: PlanIndex, text: string) => questionWords(text, (w) => knownWord(index, w));
+
+/** The BM25 tokens of a question's text: its words and its marked Han bigrams. */
+export function questionTokens(index: PlanIndex, text: string): string[] {
+  return [...wordsOf(index, text), ...hanBigrams(text).map(bigramToken)];
 }

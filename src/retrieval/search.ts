@@ -4,9 +4,11 @@
 import type { Chunk } from '../ingest/chunk.js';
 import type { PlanDocument } from '../ingest/documents.js';
 import { coversYear } from '../ingest/metadata.js';
-import type { PlanIndex } from './index-store.js';
-import { understandQuery, type QueryUnderstanding } from './query.js';
-import { hanBigrams, lexicalTokens } from './tokenize.js';
+import type { PlanIndex } from '../index/store.js';
+import { bigramToken, hanBigrams } from '../text/tokenize.js';
+import { toSimplified } from '../text/script.js';
+import { bm25Search, idf } from './bm25.js';
+import { questionTokens, understandQuery, type QueryUnderstanding } from './query.js';
 
 export type SearchHit = { chunk: Chunk; doc: PlanDocument; score: number; lexicalRank?: number; vectorRank?: number };
 export type SearchResult = {
@@ -28,7 +30,10 @@ export const RANKING = {
   vectorWeight: 0.6,
   expansionWeight: 0.5,
   typeBoost: 1.15,
+  /** How many of each ranking are fused. */
   candidates: 100,
+  /** How many of the best lexical matches a lexical embedder re-ranks (it can find nothing else). */
+  vectorCandidates: 2000,
 };
 
 export async function searchPlans(
@@ -40,27 +45,23 @@ export async function searchPlans(
   const query = understandQuery(index, question);
   const { allowedDocs, missingScope } = scopeFor(index, query);
   const scope = allowedDocs ? allowedPositions(index, allowedDocs) : undefined;
-  const chunkAllowed = scope?.test;
 
   const lexicalQuery = [
-    ...lexicalTokens(query.topic).map((token) => ({ token, weight: 1 })),
-    ...query.expansions.flatMap((w) => lexicalTokens(w)).map((token) => ({ token, weight: RANKING.expansionWeight })),
+    ...questionTokens(index, query.topic).map((token) => ({ token, weight: 1 })),
+    ...query.expansions
+      .flatMap((w) => questionTokens(index, w))
+      .map((token) => ({ token, weight: RANKING.expansionWeight })),
   ];
-  const lexical = index.bm25.search(lexicalQuery, chunkAllowed, RANKING.candidates);
+  const lexicalMatches = bm25Search(index.postings, lexicalQuery, scope?.test, RANKING.vectorCandidates);
+  const lexical = lexicalMatches.slice(0, RANKING.candidates);
 
-  const vectorText = [query.topic, ...query.expansions].join(' ');
-  const queryVector = await index.embedder.embedQuery(vectorText);
-  let vector: number[];
-  if (scope && scope.positions.length * nonZero(queryVector) <= EXACT_WORK_MAX) {
-    // A small scope (one city's plans): exact search over its quantised vectors. hnswlib's filtered
-    // search has to walk most of the graph to find neighbours when the filter rejects nearly all.
-    vector = exactNeighbours(index.quantised, queryVector, scope.positions, RANKING.candidates);
-  } else {
-    // The graph's labels are chunk positions (see embedAll); filtering on labels avoids a docstore
-    // lookup per candidate.
-    const hnsw = index.vectors.index;
-    vector = hnsw.searchKnn(queryVector, Math.min(RANKING.candidates, hnsw.getCurrentCount()), chunkAllowed).neighbors;
-  }
+  const queryVector = await index.vectors.embedQuery([query.topic, ...query.expansions].join(' '));
+  const vector = index.vectors
+    .nearest(queryVector, RANKING.candidates, {
+      within: scope?.positions,
+      likely: lexicalMatches.map((m) => m.position),
+    })
+    .map((n) => n.position);
 
   const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
   const add = (position: number, rank: number, weight: number, kind: 'lexicalRank' | 'vectorRank') => {
@@ -90,61 +91,23 @@ export async function searchPlans(
     scopeDocs: allowedDocs ?? [],
     missingScope,
     confidence: Math.round(confidence * 1000) / 1000,
-    bigramWeight: (b) => index.bm25.idf(`~${b}`) || 0.5,
+    bigramWeight: (b) => idf(index.postings, bigramToken(b)) || 0.5,
   };
 }
 
-/** Multiply-adds (chunks in scope × non-zero query dimensions) up to which exact search beats filtered HNSW. */
-const EXACT_WORK_MAX = 4_000_000;
-const nonZero = (v: number[]) => v.reduce((n, x) => n + (x !== 0 ? 1 : 0), 0);
-
-const positionsByDoc = new WeakMap<PlanIndex, Map<string, number[]>>();
 /** The chunk positions of a set of documents, and a membership test over them. */
 function allowedPositions(
   index: PlanIndex,
   docIds: string[],
 ): { positions: number[]; test: (position: number) => boolean } {
-  let byDoc = positionsByDoc.get(index);
-  if (!byDoc) {
-    byDoc = new Map();
-    for (let i = 0; i < index.chunks.length; i++) {
-      const id = index.chunks[i].docId;
-      const list = byDoc.get(id);
-      if (list) list.push(i);
-      else byDoc.set(id, [i]);
-    }
-    positionsByDoc.set(index, byDoc);
-  }
   const mask = new Uint8Array(index.chunks.length);
   const positions: number[] = [];
   for (const id of docIds)
-    for (const p of byDoc.get(id) ?? []) {
+    for (const p of index.positionsOf(id)) {
       mask[p] = 1;
       positions.push(p);
     }
   return { positions, test: (position) => mask[position] === 1 };
-}
-
-/** Exact nearest neighbours by dot product (vectors are L2-normalised), over the query's non-zero dimensions. */
-function exactNeighbours(q: PlanIndex['quantised'], query: number[], positions: number[], k: number): number[] {
-  const dims: number[] = [];
-  const weights: number[] = [];
-  query.forEach((x, j) => {
-    if (x !== 0) {
-      dims.push(j);
-      weights.push(x);
-    }
-  });
-  const scored = positions.map((p) => {
-    const offset = p * q.dimension;
-    let dot = 0;
-    for (let j = 0; j < dims.length; j++) dot += weights[j] * q.values[offset + dims[j]];
-    return { p, score: dot * q.scales[p] };
-  });
-  return scored
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map((s) => s.p);
 }
 
 /** The documents a question is about: those of the places it names, narrowed to the years it names. */
@@ -186,16 +149,16 @@ export function scopeFor(
 function topicCoverage(index: PlanIndex, query: QueryUnderstanding, top: SearchHit[]): number {
   const terms = [
     ...new Set([
-      ...hanBigrams(query.topic).map((b) => `~${b}`),
-      ...query.expansions.flatMap((w) => lexicalTokens(w).filter((t) => !t.startsWith('~'))),
+      ...hanBigrams(query.topic).map(bigramToken),
+      ...query.expansions.flatMap((w) => questionTokens(index, w).filter((t) => !t.startsWith('~'))),
     ]),
   ];
   if (!terms.length) return 0;
   let have = 0;
   let all = 0;
-  const texts = top.map((h) => h.chunk.simplified.toLowerCase());
+  const texts = top.map((h) => toSimplified(h.chunk.text).toLowerCase());
   for (const t of terms) {
-    const w = index.bm25.idf(t) || 0.5;
+    const w = idf(index.postings, t) || 0.5;
     all += w;
     const needle = t.startsWith('~') ? t.slice(1) : t;
     if (texts.some((s) => s.includes(needle))) have += w;

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/model.js';
 import { conversationStore, type ConversationStore } from '../answer/conversation.js';
 import type { Config } from '../config.js';
-import type { PlanIndex } from '../retrieval/index-store.js';
+import type { PlanIndex } from '../index/store.js';
 import { rateLimiter, type RateLimiter } from './guardrails.js';
 
 export type ShownAnswer = { answer: Answer; restate?: string };

@@ -6,7 +6,7 @@ import { conversationStore, resolveFollowUp } from '../../src/answer/conversatio
 import { answerJson, answerSchema, type Answer } from '../../src/answer/model.js';
 import { summarisePlan } from '../../src/answer/summary.js';
 import type { QaItem } from '../../src/retrieval/evaluate.js';
-import type { PlanIndex } from '../../src/retrieval/index-store.js';
+import type { PlanIndex } from '../../src/index/store.js';
 import { containsVerbatim, lettersAndDigits } from '../../src/text/normalize.js';
 import { testConfig } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';

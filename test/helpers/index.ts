@@ -1,6 +1,7 @@
 // One real index on disk, built from the bundled corpus, shared by a test file.
-import { ingestCorpus } from '../../src/ingest/pipeline.js';
-import { loadIndex, type PlanIndex } from '../../src/retrieval/index-store.js';
+import { ingestCorpus } from '../../src/index/build.js';
+import { loadIndex } from '../../src/index/read.js';
+import type { PlanIndex } from '../../src/index/store.js';
 import { tempDir, testConfig } from './corpus.js';
 
 let built: Promise<{ dir: string; index: PlanIndex }> | undefined;

@@ -4,11 +4,14 @@ import { toSimplified } from '../../src/text/script.js';
 import { bundledChunks, bundledDocuments } from '../helpers/corpus.js';
 
 describe('chunks of the bundled corpus', () => {
-  it('slice back to their text from the offsets into the cleaned document', async () => {
+  it('slice back to their text from the offsets into the cleaned document, in either script', async () => {
     const docs = new Map((await bundledDocuments()).map((d) => [d.id, d]));
+    // The index simplifies each document once and slices chunks out of it: that needs the conversion
+    // to keep every character in place.
+    const simplified = new Map([...docs].map(([id, d]) => [id, toSimplified(d.text)]));
     for (const c of await bundledChunks()) {
       expect(docs.get(c.docId)!.text.slice(c.start, c.end)).toBe(c.text);
-      expect(c.simplified).toBe(toSimplified(c.text));
+      expect(simplified.get(c.docId)!.slice(c.start, c.end)).toBe(toSimplified(c.text));
     }
   });
 

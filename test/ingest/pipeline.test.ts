@@ -1,10 +1,12 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestCorpus } from '../../src/ingest/pipeline.js';
-import { currentBuildDir } from '../../src/retrieval/index-store.js';
+import { ingestCorpus } from '../../src/index/build.js';
+import { currentBuild } from '../../src/index/read.js';
 import { run } from '../../src/cli/main.js';
 import { tempDir, testConfig } from '../helpers/corpus.js';
+
+const currentBuildDir = async (index: string) => (await currentBuild(index))?.dir;
 
 function corpusCopy(): string {
   const dir = tempDir('plans-corpus-');
@@ -49,14 +51,13 @@ describe('ingest pipeline', () => {
     );
     const index = tempDir();
     await ingestCorpus({ corpusDir: corpus, indexDir: index, config: testConfig() });
-    const store = JSON.parse(readFileSync(join((await currentBuildDir(index))!, 'store.json'), 'utf8'));
-    expect(store.documents.map((d: { place: string; year: number }) => [d.place, d.year]).sort()).toEqual([
+    const { loadIndex } = await import('../../src/index/read.js');
+    const store = (await loadIndex(index, testConfig()))!;
+    expect(store.documents.map((d) => [d.place, d.year]).sort()).toEqual([
       ['德阳', 2032],
       ['绵阳', 2032],
     ]);
-    expect(store.chunks.map((c: { text: string }) => c.text)).toContain(
-      '1.推進教育現代化。全市新建學校10所，確保學位供給。',
-    );
+    expect(store.chunks.map((c) => c.text)).toContain('1.推進教育現代化。全市新建學校10所，確保學位供給。');
   });
 
   it('skips unchanged files and leaves the index alone when nothing changed', async () => {
@@ -74,7 +75,9 @@ describe('ingest pipeline', () => {
       '# 2033年全县教育工作总结\n\n2033年，全县教育系统完成各项任务。新建学校2所。',
     );
     const third = await ingestCorpus({ corpusDir: corpus, indexDir: index, config });
-    expect([third.status, third.filesProcessed, third.documents]).toEqual(['built', 1, 7]);
+    expect([third.status, third.files, third.documents]).toEqual(['built', 6, 7]);
+    // The replaced build is gone: only the serving one is left.
+    expect(readdirSync(join(index, 'builds'))).toEqual([(await currentBuildDir(index))!.split('/').at(-1)]);
   });
 
   it('keeps the existing index when a rebuild fails, with a clear message', async () => {
@@ -100,7 +103,7 @@ describe('ingest pipeline', () => {
     expect(await currentBuildDir(index)).toBe(before);
     expect(readdirSync(join(index, 'builds'))).toEqual([before!.split('/').at(-1)]);
     // …and it still answers.
-    const { loadIndex } = await import('../../src/retrieval/index-store.js');
+    const { loadIndex } = await import('../../src/index/read.js');
     const { searchPlans } = await import('../../src/retrieval/search.js');
     const still = (await loadIndex(index, testConfig()))!;
     expect((await searchPlans(still, '青岛2020年要建多少个学科教研基地?')).hits[0].chunk.text).toContain(
@@ -126,7 +129,7 @@ describe('ingest pipeline', () => {
 describe('an index from an older version', () => {
   it('is rebuilt from the corpus when a command opens it', async () => {
     const { readFileSync: read, writeFileSync: write } = await import('node:fs');
-    const { openIndex } = await import('../../src/retrieval/open-index.js');
+    const { openIndex } = await import('../../src/index/open.js');
     const index = tempDir();
     const config = testConfig();
     await ingestCorpus({ corpusDir: 'corpus', indexDir: index, config });
@@ -141,7 +144,7 @@ describe('an index from an older version', () => {
 
 describe('a corpus that changed since the index was built', () => {
   it('is brought up to date when a command opens the index', async () => {
-    const { openIndex } = await import('../../src/retrieval/open-index.js');
+    const { openIndex } = await import('../../src/index/open.js');
     const corpus = corpusCopy();
     const index = tempDir();
     const config = testConfig();

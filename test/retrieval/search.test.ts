@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resultJson } from '../../src/cli/commands/search.js';
 import { evaluateRuns, type QaItem } from '../../src/retrieval/evaluate.js';
-import { IndexMismatchError, loadIndex } from '../../src/retrieval/index-store.js';
+import { IndexMismatchError, loadIndex } from '../../src/index/read.js';
 import { searchPlans } from '../../src/retrieval/search.js';
 import { tempDir, testConfig } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';
@@ -109,7 +109,7 @@ describe('the index on disk', () => {
 describe('a plan that covers several years', () => {
   it('answers a question about a year inside its period', async () => {
     const { cpSync, writeFileSync } = await import('node:fs');
-    const { ingestCorpus } = await import('../../src/ingest/pipeline.js');
+    const { ingestCorpus } = await import('../../src/index/build.js');
     const corpus = tempDir('plans-period-');
     cpSync('corpus', corpus, { recursive: true });
     writeFileSync(

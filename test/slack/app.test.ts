@@ -312,9 +312,9 @@ describe('guardrails', () => {
     const bot = await startBot(slack, {}, (ctx) => {
       ctx.index = {
         ...ctx.index,
-        bm25: {
-          ...ctx.index.bm25,
-          search: () => {
+        postings: {
+          ...ctx.index.postings,
+          forEach: () => {
             throw new Error('internal detail xoxb-secret-value');
           },
         },

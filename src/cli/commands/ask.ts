@@ -10,7 +10,7 @@ import { answerJson, type Answer } from '../../answer/model.js';
 import { splitPlanArgs } from '../../answer/dispatch.js';
 import { renderAnswerText } from '../../answer/render-text.js';
 import { summarisePlan } from '../../answer/summary.js';
-import { openIndex } from '../../retrieval/open-index.js';
+import { openIndex } from '../../index/open.js';
 import { detectScript } from '../../text/script.js';
 import { readJsonLines } from '../io.js';
 import { indexOptions } from '../options.js';

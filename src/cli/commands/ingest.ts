@@ -3,8 +3,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { config } from '../../config.js';
 import { InputError } from '../../errors.js';
-import { ingestCorpus } from '../../ingest/pipeline.js';
-import { openIndex } from '../../retrieval/open-index.js';
+import { ingestCorpus } from '../../index/build.js';
+import { openIndex } from '../../index/open.js';
 import { table } from '../io.js';
 import { indexOptions, progressBar } from '../options.js';
 
@@ -37,8 +37,8 @@ export function register(program: Command): void {
           {
             documents: summary.documents,
             paragraphs: summary.paragraphs,
-            'files processed': summary.filesProcessed,
-            'files skipped': summary.filesSkipped,
+            files: summary.files,
+            ...(summary.vectorsReused ? { 'vectors reused': summary.vectorsReused } : {}),
             problems: summary.problems.length,
           },
         ]),

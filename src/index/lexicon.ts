@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cachedAsync } from '../cache.js';
 
 export type Lexicon = { en: Record<string, string[]>; zh: Record<string, string[]> };
 
@@ -50,19 +51,35 @@ async function loadCedict(): Promise<CedictEntry[]> {
   return mod.default.all;
 }
 
+/**
+ * CC-CEDICT's words (up to four characters, no proper names) with their normalised English glosses.
+ * Reading the dictionary takes seconds; the table is cached (see src/cache.ts).
+ */
+async function glossTable(): Promise<Array<[string, string[]]>> {
+  return cachedAsync('cedict-glosses', import.meta.url, async () => {
+    const table = new Map<string, string[]>();
+    for (const [, simplified, pinyin, english] of await loadCedict()) {
+      // Long phrases and proper names (capitalised pinyin) make poor synonyms and cost most of the time.
+      if (simplified.length > 4 || /^[A-Z]/.test(pinyin)) continue;
+      const glosses = (Array.isArray(english) ? english : [english])
+        .flatMap((g) => g.split(/[;/]/))
+        .filter(
+          (g) => !/^(surname|variant of|old variant|see |used in|erhua variant|abbr\. for|\(Tw\))/i.test(g.trim()),
+        )
+        .map(normaliseGloss)
+        .filter((g) => g && g.split(' ').length <= 4);
+      table.set(simplified, [...(table.get(simplified) ?? []), ...glosses]);
+    }
+    return [...table];
+  });
+}
+
 export async function buildLexicon(corpusWords: Set<string>, glossaryPath: string): Promise<Lexicon> {
   const en = new Map<string, Set<string>>();
   const glossWords = new Map<string, Set<string>>();
   const wordGlosses = new Map<string, string[]>();
-  for (const [, simplified, pinyin, english] of await loadCedict()) {
-    // Long phrases and proper names (capitalised pinyin) make poor synonyms and cost most of the time.
-    if (simplified.length > 4 || /^[A-Z]/.test(pinyin)) continue;
-    const glosses = (Array.isArray(english) ? english : [english])
-      .flatMap((g) => g.split(/[;/]/))
-      .filter((g) => !/^(surname|variant of|old variant|see |used in|erhua variant|abbr\. for|\(Tw\))/i.test(g.trim()))
-      .map(normaliseGloss)
-      .filter((g) => g && g.split(' ').length <= 4);
-    wordGlosses.set(simplified, [...(wordGlosses.get(simplified) ?? []), ...glosses]);
+  for (const [simplified, glosses] of await glossTable()) {
+    wordGlosses.set(simplified, glosses);
     for (const g of glosses) {
       if (!glossWords.has(g)) glossWords.set(g, new Set());
       glossWords.get(g)!.add(simplified);

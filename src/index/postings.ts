@@ -1,0 +1,183 @@
+// BM25 postings in a compact binary form: the vocabulary as lines of text, and for each token its
+// chunk positions (delta-encoded) and counts as variable-length integers. About 1.5 bytes a posting
+// instead of the tens of bytes of a JSON map, and nothing to parse at start-up but the vocabulary.
+import type { Postings } from './store.js';
+
+/** A batch of chunks' tokens: a local vocabulary, and per chunk its (token, count) pairs. */
+export type TokenBatch = {
+  /** Position of the batch's first chunk in the whole index. */
+  firstPosition: number;
+  vocabulary: string[];
+  /** Interleaved (local token id, count) pairs, chunk after chunk. */
+  pairs: Uint32Array;
+  /** Per chunk, where its pairs start (in pairs, not array slots); one extra entry at the end. */
+  chunkStarts: Uint32Array;
+};
+
+/** Counts each chunk's tokens into a batch (used where the chunks are tokenised). */
+export function tokenBatch(firstPosition: number, chunkTokens: Iterable<string[]>): TokenBatch {
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const pairs: number[] = [];
+  const starts: number[] = [0];
+  const counts = new Map<number, number>();
+  for (const tokens of chunkTokens) {
+    counts.clear();
+    for (const t of tokens) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = vocabulary.length;
+        ids.set(t, id);
+        vocabulary.push(t);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of counts) pairs.push(id, n);
+    starts.push(pairs.length / 2);
+  }
+  return { firstPosition, vocabulary, pairs: Uint32Array.from(pairs), chunkStarts: Uint32Array.from(starts) };
+}
+
+export type EncodedPostings = {
+  vocabulary: string;
+  /** Byte offset of each token's postings in `data`; one extra entry at the end. */
+  offsets: Uint32Array;
+  frequency: Uint32Array;
+  data: Uint8Array;
+  /** Tokens per chunk. */
+  lengths: Uint32Array;
+};
+
+/** Merges the batches (in position order) into one encoded postings file set. */
+export function encodePostings(batches: TokenBatch[], chunkCount: number): EncodedPostings {
+  const sorted = [...batches].sort((a, b) => a.firstPosition - b.firstPosition);
+  const globalIds = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const remaps = sorted.map((batch) =>
+    Uint32Array.from(batch.vocabulary, (token) => {
+      let id = globalIds.get(token);
+      if (id === undefined) {
+        id = vocabulary.length;
+        globalIds.set(token, id);
+        vocabulary.push(token);
+      }
+      return id;
+    }),
+  );
+  const frequency = new Uint32Array(vocabulary.length);
+  const lengths = new Uint32Array(chunkCount);
+  sorted.forEach((batch, b) => {
+    const remap = remaps[b];
+    for (let c = 0; c + 1 < batch.chunkStarts.length; c++) {
+      let length = 0;
+      for (let p = batch.chunkStarts[c]; p < batch.chunkStarts[c + 1]; p++) {
+        frequency[remap[batch.pairs[2 * p]]]++;
+        length += batch.pairs[2 * p + 1];
+      }
+      lengths[batch.firstPosition + c] = length;
+    }
+  });
+  // Group positions and counts by token; chunks are visited in order, so each group is sorted.
+  const starts = new Uint32Array(vocabulary.length + 1);
+  for (let t = 0; t < vocabulary.length; t++) starts[t + 1] = starts[t] + frequency[t];
+  const cursor = starts.slice(0, vocabulary.length);
+  const positions = new Uint32Array(starts[vocabulary.length]);
+  const counts = new Uint32Array(starts[vocabulary.length]);
+  sorted.forEach((batch, b) => {
+    const remap = remaps[b];
+    for (let c = 0; c + 1 < batch.chunkStarts.length; c++)
+      for (let p = batch.chunkStarts[c]; p < batch.chunkStarts[c + 1]; p++) {
+        const t = remap[batch.pairs[2 * p]];
+        positions[cursor[t]] = batch.firstPosition + c;
+        counts[cursor[t]++] = batch.pairs[2 * p + 1];
+      }
+  });
+  const out = new VarintWriter(positions.length * 2 + 16);
+  const offsets = new Uint32Array(vocabulary.length + 1);
+  for (let t = 0; t < vocabulary.length; t++) {
+    offsets[t] = out.length;
+    let previous = 0;
+    for (let i = starts[t]; i < starts[t + 1]; i++) {
+      out.write(positions[i] - previous);
+      out.write(counts[i]);
+      previous = positions[i];
+    }
+  }
+  offsets[vocabulary.length] = out.length;
+  return { vocabulary: vocabulary.join('\n'), offsets, frequency, data: out.bytes(), lengths };
+}
+
+class VarintWriter {
+  private buffer: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity);
+  }
+  write(value: number): void {
+    if (this.length + 5 > this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.buffer[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buffer[this.length++] = v;
+  }
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/** Postings over the encoded files; the vocabulary is the only thing turned into objects. */
+export function postingsReader(encoded: EncodedPostings): Postings {
+  const tokens = encoded.vocabulary ? encoded.vocabulary.split('\n') : [];
+  if (tokens.length + 1 !== encoded.offsets.length || tokens.length !== encoded.frequency.length) {
+    throw new Error('postings: vocabulary and offsets disagree');
+  }
+  if (encoded.offsets[tokens.length] !== encoded.data.length) throw new Error('postings: offsets past the data');
+  const ids = new Map<string, number>();
+  tokens.forEach((t, i) => ids.set(t, i));
+  const { offsets, data, lengths } = encoded;
+  let total = 0;
+  for (let i = 0; i < lengths.length; i++) total += lengths[i];
+  const averageLength = total / Math.max(1, lengths.length);
+  return {
+    size: lengths.length,
+    averageLength,
+    length: (position) => lengths[position],
+    frequency: (token) => {
+      const id = ids.get(token);
+      return id === undefined ? 0 : encoded.frequency[id];
+    },
+    has: (token) => ids.has(token),
+    forEach(token, visit) {
+      const id = ids.get(token);
+      if (id === undefined) return;
+      let at = offsets[id];
+      const end = offsets[id + 1];
+      let position = 0;
+      while (at < end) {
+        let delta = 0;
+        let shift = 0;
+        let byte: number;
+        do {
+          byte = data[at++];
+          delta |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        let count = 0;
+        shift = 0;
+        do {
+          byte = data[at++];
+          count |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        position += delta;
+        visit(position, count);
+      }
+    },
+  };
+}
