@@ -5,7 +5,7 @@
 // directly: a 100k-paragraph corpus has some hundred million features, too many to build as strings.
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { toSimplified } from '../text/script.js';
-import { words } from '../text/tokenize.js';
+import { isHanCode, words } from '../text/tokenize.js';
 
 export type HashingState = { kind: 'hashing'; dimension: number; documents: number; idf: number[] };
 
@@ -16,58 +16,47 @@ const seed = (prefix: string) => [...prefix].reduce((h, ch) => step(h, ch.charCo
 const NGRAM_SEEDS = [0, seed('1:'), seed('2:'), seed('3:')];
 const WORD_SEED = seed('w:');
 
-/** Han by code unit: the ranges of \p{Script=Han} in the BMP, and surrogates (extension B and beyond). */
-const isHanCode = (c: number) =>
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0x3400 && c <= 0x4dbf) ||
-  (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0x2e80 && c <= 0x2fdf) ||
-  c === 0x3005 ||
-  c === 0x3007 ||
-  (c >= 0x3021 && c <= 0x3029) ||
-  (c >= 0x3038 && c <= 0x303b) ||
-  (c >= 0xd800 && c <= 0xdfff);
 const isLatinOrDigit = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 
 /** Sparse signed counts per bucket: `buckets[i]` holds `counts[i]`. */
-export type SparseCounts = { buckets: Int32Array; counts: Int32Array };
+export type SparseCounts = { buckets: ArrayLike<number>; counts: ArrayLike<number> };
 
 /** A reusable accumulator for one text's features (one per thread). */
 export function featureCounter(dimension: number) {
   const acc = new Int32Array(dimension);
-  const touched: number[] = [];
+  const touched = new Int32Array(dimension);
+  let size = 0;
   const add = (h: number) => {
     const u = h >>> 0;
     const bucket = u % dimension;
-    if (acc[bucket] === 0) touched.push(bucket);
+    if (acc[bucket] === 0) touched[size++] = bucket;
     acc[bucket] += u & 0x80000000 ? -1 : 1;
   };
   return {
     /** The features of a simplified, lower-cased text and its words. */
-    count(simplifiedLower: string, textWords: readonly string[]): SparseCounts {
+    count(simplifiedLower: string, textWords: readonly string[]): { buckets: Int32Array; counts: Int32Array } {
       const s = simplifiedLower;
-      for (let i = 0; i < s.length;) {
+      const n = s.length;
+      for (let i = 0; i < n;) {
         const c = s.charCodeAt(i);
         if (isHanCode(c)) {
-          let end = i;
-          while (end < s.length && isHanCode(s.charCodeAt(end))) end++;
+          let end = i + 1;
+          while (end < n && isHanCode(s.charCodeAt(end))) end++;
+          // 1-, 2- and 3-grams share their prefix hashes: each seed is stepped once per character.
           for (let k = i; k < end; k++) {
-            let h = step(NGRAM_SEEDS[1], s.charCodeAt(k));
-            add(h);
+            const c0 = s.charCodeAt(k);
+            add(step(NGRAM_SEEDS[1], c0));
             if (k + 1 < end) {
-              h = step(step(NGRAM_SEEDS[2], s.charCodeAt(k)), s.charCodeAt(k + 1));
-              add(h);
-            }
-            if (k + 2 < end) {
-              h = step(step(step(NGRAM_SEEDS[3], s.charCodeAt(k)), s.charCodeAt(k + 1)), s.charCodeAt(k + 2));
-              add(h);
+              const c1 = s.charCodeAt(k + 1);
+              add(step(step(NGRAM_SEEDS[2], c0), c1));
+              if (k + 2 < end) add(step(step(step(NGRAM_SEEDS[3], c0), c1), s.charCodeAt(k + 2)));
             }
           }
           i = end;
         } else if (isLatinOrDigit(c)) {
           let h = WORD_SEED;
           let end = i;
-          while (end < s.length && isLatinOrDigit(s.charCodeAt(end))) h = step(h, s.charCodeAt(end++));
+          while (end < n && isLatinOrDigit(s.charCodeAt(end))) h = step(h, s.charCodeAt(end++));
           add(h);
           i = end;
         } else i++;
@@ -78,11 +67,20 @@ export function featureCounter(dimension: number) {
         for (let k = 0; k < w.length; k++) h = step(h, w.charCodeAt(k));
         add(h);
       }
-      const nonZero = touched.filter((b) => acc[b] !== 0).sort((a, b) => a - b);
-      const out = { buckets: Int32Array.from(nonZero), counts: Int32Array.from(nonZero, (b) => acc[b]) };
-      for (const b of touched) acc[b] = 0;
-      touched.length = 0;
-      return out;
+      let kept = 0;
+      for (let t = 0; t < size; t++) if (acc[touched[t]] !== 0) kept++;
+      const buckets = new Int32Array(kept);
+      const counts = new Int32Array(kept);
+      for (let t = 0, j = 0; t < size; t++) {
+        const b = touched[t];
+        if (acc[b] !== 0) {
+          buckets[j] = b;
+          counts[j++] = acc[b];
+        }
+        acc[b] = 0;
+      }
+      size = 0;
+      return { buckets, counts };
     },
   };
 }

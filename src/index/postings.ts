@@ -1,6 +1,7 @@
 // BM25 postings in a compact binary form: the vocabulary as lines of text, and for each token its
 // chunk positions (delta-encoded) and counts as variable-length integers. About 1.5 bytes a posting
 // instead of the tens of bytes of a JSON map, and nothing to parse at start-up but the vocabulary.
+import { bigramOfKey, bigramToken, forEachBigram } from '../text/tokenize.js';
 import type { Postings } from './store.js';
 
 /** A batch of chunks' tokens: a local vocabulary, and per chunk its (token, count) pairs. */
@@ -14,28 +15,66 @@ export type TokenBatch = {
   chunkStarts: Uint32Array;
 };
 
-/** Counts each chunk's tokens into a batch (used where the chunks are tokenised). */
-export function tokenBatch(firstPosition: number, chunkTokens: Iterable<string[]>): TokenBatch {
-  const ids = new Map<string, number>();
+/**
+ * Counts chunks' tokens into a batch: words by string, Han bigrams by their numeric key (no string
+ * is made for a bigram until it first appears), each chunk's counts in a reusable array.
+ */
+export function tokenCounter() {
+  const wordIds = new Map<string, number>();
+  const bigramIds = new Map<number, number>();
   const vocabulary: string[] = [];
-  const pairs: number[] = [];
+  let pairs = new Uint32Array(1 << 16);
+  let pairCount = 0;
   const starts: number[] = [0];
-  const counts = new Map<number, number>();
-  for (const tokens of chunkTokens) {
-    counts.clear();
-    for (const t of tokens) {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = vocabulary.length;
-        ids.set(t, id);
-        vocabulary.push(t);
-      }
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+  let counts = new Uint32Array(1 << 12);
+  const touched: number[] = [];
+  const see = (id: number) => {
+    if (id >= counts.length) {
+      const grown = new Uint32Array(counts.length * 2);
+      grown.set(counts);
+      counts = grown;
     }
-    for (const [id, n] of counts) pairs.push(id, n);
-    starts.push(pairs.length / 2);
-  }
-  return { firstPosition, vocabulary, pairs: Uint32Array.from(pairs), chunkStarts: Uint32Array.from(starts) };
+    if (counts[id]++ === 0) touched.push(id);
+  };
+  const seeBigram = (key: number) => {
+    let id = bigramIds.get(key);
+    if (id === undefined) {
+      id = vocabulary.length;
+      bigramIds.set(key, id);
+      vocabulary.push(bigramToken(bigramOfKey(key)));
+    }
+    see(id);
+  };
+  return {
+    /** One chunk: its words, and the simplified text whose bigrams are counted. */
+    add(chunkWords: readonly string[], simplified: string): void {
+      for (const w of chunkWords) {
+        let id = wordIds.get(w);
+        if (id === undefined) {
+          id = vocabulary.length;
+          wordIds.set(w, id);
+          vocabulary.push(w);
+        }
+        see(id);
+      }
+      forEachBigram(simplified, seeBigram);
+      if (pairCount + touched.length * 2 > pairs.length) {
+        const grown = new Uint32Array(Math.max(pairs.length * 2, pairCount + touched.length * 2));
+        grown.set(pairs);
+        pairs = grown;
+      }
+      for (const id of touched) {
+        pairs[pairCount++] = id;
+        pairs[pairCount++] = counts[id];
+        counts[id] = 0;
+      }
+      touched.length = 0;
+      starts.push(pairCount / 2);
+    },
+    batch(firstPosition: number): TokenBatch {
+      return { firstPosition, vocabulary, pairs: pairs.slice(0, pairCount), chunkStarts: Uint32Array.from(starts) };
+    },
+  };
 }
 
 export type EncodedPostings = {

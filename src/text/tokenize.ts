@@ -55,6 +55,57 @@ export function questionWords(text: string, known: (word: string) => boolean): s
   return out;
 }
 
+/** Han by code unit: the ranges of \p{Script=Han} in the BMP, and surrogates (extension B and beyond). */
+export const isHanCode = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0x2e80 && c <= 0x2fdf) ||
+  c === 0x3005 ||
+  c === 0x3007 ||
+  (c >= 0x3021 && c <= 0x3029) ||
+  (c >= 0x3038 && c <= 0x303b) ||
+  (c >= 0xd800 && c <= 0xdfff);
+
+/** A Han code unit as a small number (0 … 31615), so that a pair of them fits V8's small integers. */
+function hanIndex(c: number): number {
+  if (c < 0xa000) return c - 0x2e80;
+  if (c < 0xe000) return 0x7180 + (c - 0xd800);
+  return 0x7980 + (c - 0xf900);
+}
+function hanCode(index: number): number {
+  if (index < 0x7180) return index + 0x2e80;
+  if (index < 0x7980) return index - 0x7180 + 0xd800;
+  return index - 0x7980 + 0xf900;
+}
+const PAIR = 0x8000;
+
+/**
+ * Calls `visit` with each character bigram of each Han run (a run of one character stands for
+ * itself), as a number. Numbers, not strings, and small ones: an index build visits tens of
+ * millions of them, and a Map keyed by small integers is several times faster than by strings.
+ */
+export function forEachBigram(simplified: string, visit: (key: number) => void): void {
+  for (let i = 0; i < simplified.length;) {
+    if (!isHanCode(simplified.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < simplified.length && isHanCode(simplified.charCodeAt(end))) end++;
+    if (end - i === 1) visit(hanIndex(simplified.charCodeAt(i)));
+    for (let k = i; k + 1 < end; k++) {
+      visit((hanIndex(simplified.charCodeAt(k)) + 1) * PAIR + hanIndex(simplified.charCodeAt(k + 1)));
+    }
+    i = end;
+  }
+}
+
+export const bigramOfKey = (key: number) =>
+  key < PAIR
+    ? String.fromCharCode(hanCode(key))
+    : String.fromCharCode(hanCode(Math.floor(key / PAIR) - 1), hanCode(key % PAIR));
+
 /** Character bigrams of each Han run (a single Han character stands for itself). */
 export function hanBigrams(text: string): string[] {
   return bigramsOfSimplified(toSimplified(text));
@@ -62,10 +113,7 @@ export function hanBigrams(text: string): string[] {
 
 export function bigramsOfSimplified(simplified: string): string[] {
   const out: string[] = [];
-  for (const run of simplified.match(/\p{Script=Han}+/gu) ?? []) {
-    if (run.length === 1) out.push(run);
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
+  forEachBigram(simplified, (key) => out.push(bigramOfKey(key)));
   return out;
 }
 
