@@ -1,0 +1,138 @@
+// The index heals: every file of a build damaged in turn (emptied, truncated, overwritten, deleted)
+// is noticed when the index is opened, and the rebuilt index answers exactly as before.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { ingestCorpus } from '../../src/index/build.js';
+import { openIndex } from '../../src/index/open.js';
+import { currentBuild, IndexDamagedError, loadIndex } from '../../src/index/read.js';
+import { tempDir, testConfig } from '../helpers/corpus.js';
+
+const QUESTIONS = [
+  '青岛2020年要建多少个学科教研基地?',
+  '湘西州2020年控辍保学有什么要求?',
+  '广州2021年教育工作要点有哪些?',
+];
+const DAMAGE = {
+  emptied: (file: string) => writeFileSync(file, ''),
+  truncated: (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2)),
+  overwritten: (file: string) => {
+    const bytes = readFileSync(file);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (bytes[i] * 31 + 7) & 0xff;
+    writeFileSync(file, bytes);
+  },
+  deleted: (file: string) => rmSync(file),
+};
+type Damage = keyof typeof DAMAGE;
+
+const config = testConfig();
+const answersOf = async (index: Awaited<ReturnType<typeof openIndex>>) =>
+  Promise.all(QUESTIONS.map(async (q) => JSON.stringify(await answerQuestion(index, q, config))));
+
+let pristine: string;
+let buildFiles: string[];
+let expected: string[];
+
+/** A copy of the pristine index, with one file of its build damaged. */
+function damagedCopy(file: string, damage: Damage): string {
+  const dir = tempDir('plans-damaged-');
+  cpSync(pristine, dir, { recursive: true });
+  const build = readdirSync(join(dir, 'builds'))[0];
+  DAMAGE[damage](file === 'CURRENT' ? join(dir, 'CURRENT') : join(dir, 'builds', build, file));
+  return dir;
+}
+
+describe('a damaged index', () => {
+  beforeAll(async () => {
+    pristine = tempDir('plans-pristine-');
+    await ingestCorpus({ corpusDir: 'corpus', indexDir: pristine, config });
+    const build = await currentBuild(pristine);
+    buildFiles = ['manifest.json', ...build!.manifest.files.map((f) => f.name)];
+    expected = await answersOf((await loadIndex(pristine, config))!);
+  });
+
+  it('is noticed on opening, whichever file is damaged and however', async () => {
+    for (const file of buildFiles)
+      for (const damage of Object.keys(DAMAGE) as Damage[]) {
+        const dir = damagedCopy(file, damage);
+        await expect(loadIndex(dir, config), `${file} ${damage}`).rejects.toBeInstanceOf(IndexDamagedError);
+        rmSync(dir, { recursive: true });
+      }
+  });
+
+  it('is rebuilt from its corpus with a one-line note, and answers exactly as before', async () => {
+    const kinds = Object.keys(DAMAGE) as Damage[];
+    // Every file once, the kind of damage rotating (each kind is detected for every file above).
+    for (const [i, file] of [...buildFiles, 'CURRENT'].entries()) {
+      const damage = kinds[i % kinds.length];
+      const dir = damagedCopy(file, damage);
+      const notes: string[] = [];
+      const index = await openIndex(config, { indexDir: dir, note: (line) => notes.push(line) });
+      expect(await answersOf(index), `${file} ${damage}`).toEqual(expected);
+      if (file !== 'CURRENT') expect(notes.join('\n'), `${file} ${damage}`).toMatch(/damaged .*rebuilding it from/);
+      // Only the new build is left.
+      expect(readdirSync(join(dir, 'builds'))).toHaveLength(1);
+      rmSync(dir, { recursive: true });
+    }
+  }, 180_000);
+
+  it('is rebuilt by `plans ingest` too, which would otherwise say nothing changed', async () => {
+    const dir = damagedCopy('postings.data', 'overwritten');
+    const summary = await ingestCorpus({ corpusDir: 'corpus', indexDir: dir, config });
+    expect(summary.status).toBe('built');
+    expect(summary.reason).toMatch(/postings\.data: checksum/);
+    expect(await answersOf((await loadIndex(dir, config))!)).toEqual(expected);
+  });
+
+  it('is reported in one line by the CLI, not a stack trace, and the command still answers', () => {
+    const dir = damagedCopy('vectors.i8', 'truncated');
+    const r = spawnSync('node', ['--import', 'tsx', 'src/cli/bin.ts', 'ask', QUESTIONS[0], '--index', dir], {
+      encoding: 'utf8',
+      env: process.env,
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('建設200個學科教研基地');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.filter((l) => /damaged/.test(l))).toEqual([expect.stringMatching(/vectors\.i8.*rebuilding/)]);
+    // The rest is the rebuild's progress.
+    expect(lines.filter((l) => !/damaged/.test(l)).every((l) => /^Index(ing:| ready)/.test(l))).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('builds of one index directory', () => {
+  it('run one at a time: three concurrent forced ingests all succeed, leaving one build', async () => {
+    const dir = tempDir('plans-concurrent-');
+    const runs = Array.from(
+      { length: 3 },
+      () =>
+        new Promise<{ code: number | null; err: string }>((resolve) => {
+          const child = spawn('node', ['--import', 'tsx', 'src/cli/bin.ts', 'ingest', '--force', '--index', dir], {
+            env: process.env,
+          });
+          let err = '';
+          child.stderr.on('data', (d) => (err += d));
+          child.on('close', (code) => resolve({ code, err }));
+        }),
+    );
+    const results = await Promise.all(runs);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(readdirSync(join(dir, 'builds'))).toHaveLength(1);
+    expect((await loadIndex(dir, config))!.documents).toHaveLength(6);
+  }, 120_000);
+
+  it('take over a lock left by a process that is gone, and remove builds a killed ingest left behind', async () => {
+    const dir = tempDir('plans-stale-');
+    mkdirSync(join(dir, 'builds', 'left-by-a-killed-ingest'), { recursive: true });
+    writeFileSync(join(dir, 'builds', 'left-by-a-killed-ingest', 'documents.json'), '[');
+    const gone = spawnSync('node', ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const { hostname } = await import('node:os');
+    writeFileSync(join(dir, 'LOCK'), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '' }));
+    const summary = await ingestCorpus({ corpusDir: 'corpus', indexDir: dir, config });
+    expect(summary.status).toBe('built');
+    expect(readdirSync(join(dir, 'builds'))).toEqual([(await currentBuild(dir))!.id]);
+    expect(readdirSync(dir)).not.toContain('LOCK');
+  });
+});
