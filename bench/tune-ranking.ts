@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { table } from '../src/cli/io.js';
 import { parseConfig } from '../src/config.js';
-import { resultJson } from '../src/cli/commands/search.js';
+import { resultJson } from '../src/cli/actions/search.js';
 import { evaluateRuns, type QaItem } from '../src/retrieval/evaluate.js';
 import { openIndex } from '../src/index/open.js';
 import { RANKING, searchPlans } from '../src/retrieval/search.js';

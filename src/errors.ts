@@ -4,3 +4,11 @@
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** Removes anything that looks like a Slack or OpenAI secret from free text before it is logged or shown. */
+export function scrubSecrets(text: string): string {
+  return text
+    .replace(/xox[abposr]-[A-Za-z0-9-]+/g, 'xox*-[redacted]')
+    .replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]')
+    .replace(/sk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]');
+}

@@ -1,43 +1,42 @@
-// One pino logger. Secrets are redacted by key wherever they appear in a logged object.
+// One pino logger. Secrets are redacted by key wherever they appear in a logged object, and free
+// text is scrubbed of anything token-shaped. On a terminal the lines are for people (pino-pretty);
+// otherwise they are JSON, for log collectors.
+import { createRequire } from 'node:module';
 import pino from 'pino';
 import { config } from './config.js';
+import { scrubSecrets } from './errors.js';
+import { defaultLogLevel } from './log-level.js';
+
+export { scrubSecrets };
+
+const REDACT = [
+  'token',
+  '*.token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  'apiKey',
+  '*.apiKey',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'OPENAI_API_KEY',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+];
+
+function destination(): pino.DestinationStream {
+  if (!process.stderr.isTTY) return pino.destination(2);
+  // pino-pretty is loaded only for a terminal.
+  const pretty = createRequire(import.meta.url)('pino-pretty') as (options: object) => pino.DestinationStream;
+  return pretty({ destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true });
+}
 
 export const logger = pino(
   {
-    level: process.env.VITEST ? 'silent' : (config().LOG_LEVEL ?? 'info'),
-    redact: {
-      paths: [
-        'token',
-        '*.token',
-        'botToken',
-        'appToken',
-        'signingSecret',
-        'apiKey',
-        '*.apiKey',
-        'authorization',
-        '*.authorization',
-        'headers.authorization',
-        'OPENAI_API_KEY',
-        'SLACK_BOT_TOKEN',
-        'SLACK_APP_TOKEN',
-        'SLACK_SIGNING_SECRET',
-      ],
-      censor: '[redacted]',
-    },
-    transport: undefined,
+    level: process.env.VITEST ? 'silent' : (config().LOG_LEVEL ?? defaultLogLevel()),
+    redact: { paths: REDACT, censor: '[redacted]' },
   },
-  pino.destination(2),
+  destination(),
 );
-
-/** For the console and the CLI: unless LOG_LEVEL says otherwise, only warnings and errors reach the terminal. */
-export function quietUnlessAsked(): void {
-  if (!config().LOG_LEVEL && !process.env.VITEST) logger.level = 'warn';
-}
-
-/** Removes anything that looks like a Slack or OpenAI secret from free text before it is logged or shown. */
-export function scrubSecrets(text: string): string {
-  return text
-    .replace(/xox[abposr]-[A-Za-z0-9-]+/g, 'xox*-[redacted]')
-    .replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]')
-    .replace(/sk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]');
-}

@@ -1,12 +1,13 @@
-#!/usr/bin/env node
 // The `plans` command line. Every command opens (or first builds) the index from the corpus.
+// Command modules register their options only; what they do is loaded when they run, so that
+// `plans --help` answers at once.
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../errors.js';
-import { logger, quietUnlessAsked, scrubSecrets } from '../log.js';
-import { register as registerIngest } from './commands/ingest.js';
-import { register as registerSearch } from './commands/search.js';
+import { InputError, scrubSecrets } from '../errors.js';
+import { logForPeopleAtTerminal } from '../log-level.js';
 import { register as registerAsk } from './commands/ask.js';
 import { register as registerFeedback } from './commands/feedback.js';
+import { register as registerIngest } from './commands/ingest.js';
+import { register as registerSearch } from './commands/search.js';
 
 export function buildProgram(): Command {
   const program = new Command('plans')
@@ -20,23 +21,20 @@ export function buildProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  quietUnlessAsked();
+  logForPeopleAtTerminal();
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
     if (err instanceof InputError) {
-      console.error(`plans: ${scrubSecrets((err as Error).message)}`);
+      console.error(`plans: ${scrubSecrets(err.message)}`);
       return 2;
     }
     const ref = Math.random().toString(36).slice(2, 8);
+    const { logger } = await import('../log.js');
     logger.error({ err, ref }, 'command failed');
     console.error(`plans: something went wrong (reference ${ref}); details are in the log.`);
     return 1;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await run(process.argv.slice(2));
 }

@@ -1,9 +1,30 @@
 // Script handling. Sources and questions come in simplified and traditional characters;
 // indexing and matching use the simplified form, quotes always keep the source's own script.
-import * as OpenCC from 'opencc-js';
+// OpenCC's t2s and s2t as opencc-js builds them (CJK compatibility ideographs normalised first), but
+// from the dictionaries each direction needs, built on first use: the whole package and both
+// directions' tries cost half a second at start-up, and most commands only ever simplify.
+import { ConverterFactory } from 'opencc-js/core';
+import CJKCompatibility from 'opencc-js/dict/CJK_Compatibility_Ideographs';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import STPhrases from 'opencc-js/dict/STPhrases';
+import STRegionalPhrases from 'opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TSPhrases from 'opencc-js/dict/TSPhrases';
 
-const toSimplifiedPhrase = OpenCC.Converter({ from: 't', to: 'cn' });
-const toTraditionalPhrase = OpenCC.Converter({ from: 'cn', to: 't' });
+type Convert = (text: string) => string;
+const lazily = (build: () => Convert): Convert => {
+  let convert: Convert | undefined;
+  return (text) => (convert ??= build())(text);
+};
+const normalise = lazily(() => ConverterFactory([CJKCompatibility]));
+const toSimplifiedPhrase = lazily(() => {
+  const convert = ConverterFactory([TSPhrases, TSCharacters]);
+  return (text) => convert(normalise(text));
+});
+const toTraditionalPhrase = lazily(() => {
+  const convert = ConverterFactory([STPhrases, STRegionalPhrases, STCharacters]);
+  return (text) => convert(normalise(text));
+});
 
 /** Simplified form of a text. Character-for-character, so offsets stay valid between the two forms. */
 export function toSimplified(text: string): string {

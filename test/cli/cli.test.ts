@@ -6,7 +6,7 @@ import { bundledIndex } from '../helpers/index.js';
 const QA = 'eval/dev-qa.jsonl';
 
 function plans(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
     input,
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resultJson } from '../../src/cli/commands/search.js';
+import { resultJson } from '../../src/cli/actions/search.js';
 import { evaluateRuns, type QaItem } from '../../src/retrieval/evaluate.js';
 import { IndexMismatchError, loadIndex } from '../../src/index/read.js';
 import { searchPlans } from '../../src/retrieval/search.js';

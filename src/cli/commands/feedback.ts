@@ -1,7 +1,5 @@
 // plans feedback: the 👍 / 👎 given in Slack, with the question, answer and sources.
 import type { Command } from 'commander';
-import { config } from '../../config.js';
-import { readFeedback } from '../../slack/feedback.js';
 import { table } from '../io.js';
 
 export function register(program: Command): void {
@@ -9,7 +7,11 @@ export function register(program: Command): void {
     .command('feedback')
     .description('list the feedback given on answers in Slack')
     .option('--json', 'one JSON object per record')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const [{ config }, { readFeedback }] = await Promise.all([
+        import('../../config.js'),
+        import('../../slack/feedback.js'),
+      ]);
       const records = readFeedback(config().FEEDBACK_FILE);
       if (opts.json) return records.forEach((r) => console.log(JSON.stringify(r)));
       if (!records.length) return console.log('No feedback yet.');

@@ -1,33 +1,33 @@
 // plans ingest / docs / show: build the index and look at what it holds.
-import cliProgress from 'cli-progress';
+// Heavy modules are imported inside the actions, so that `plans --help` starts at once.
 import type { Command } from 'commander';
-import { config } from '../../config.js';
 import { InputError } from '../../errors.js';
-import { ingestCorpus } from '../../index/build.js';
-import { openIndex } from '../../index/open.js';
 import { table } from '../io.js';
-import { indexOptions, progressBar } from '../options.js';
 
 export function register(program: Command): void {
   program
     .command('ingest')
     .description('read the corpus, clean and split it, and (re)build the index; unchanged files are skipped')
-    .option('--corpus <dir>', 'directory of plan files (.txt, .md, .html)')
+    .option('--corpus <dir>', 'directory of plan files')
     .option('--index <dir>', 'index directory')
     .option('--force', 'rebuild even if nothing changed')
     .action(async (opts: { corpus?: string; index?: string; force?: boolean }) => {
+      const [{ config }, { ingestCorpus }, { buildReporter }] = await Promise.all([
+        import('../../config.js'),
+        import('../../index/build.js'),
+        import('../build-progress.js'),
+      ]);
       const c = config();
-      const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar({ format: ' {stage} [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic)
-        : undefined;
+      const reporter = buildReporter();
       const summary = await ingestCorpus({
         corpusDir: opts.corpus ?? c.CORPUS_DIR,
         indexDir: opts.index ?? c.INDEX_DIR,
         config: c,
         force: opts.force,
-        progress: progressBar(bar),
+        progress: reporter.progress,
+        note: reporter.note,
       });
-      bar?.stop();
+      reporter.finish();
       for (const p of summary.problems) console.error(`skipped ${p.file}: ${p.message}`);
       if (summary.status === 'unchanged')
         console.log('Nothing changed since the last ingest; the index is up to date.');
@@ -53,7 +53,7 @@ export function register(program: Command): void {
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
     .action(async (opts: { json?: boolean; index?: string; corpus?: string }) => {
-      const index = await openIndex(config(), indexOptions(opts));
+      const { index } = await (await import('../open-index.js')).openForCommand(opts);
       const rows = index.documents.map((d) => ({
         id: d.id,
         title: d.title,
@@ -74,7 +74,7 @@ export function register(program: Command): void {
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
     .action(async (docRef: string, opts: { section?: string; index?: string; corpus?: string }) => {
-      const index = await openIndex(config(), indexOptions(opts));
+      const { index } = await (await import('../open-index.js')).openForCommand(opts);
       const doc =
         index.docById.get(docRef) ?? index.documents.find((d) => d.id.startsWith(docRef) || d.file === docRef);
       if (!doc) throw new InputError(`No document "${docRef}". Run \`plans docs\` to see the ids.`);

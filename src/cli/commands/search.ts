@@ -1,44 +1,9 @@
 // plans search / eval: the lookup, its batch mode (JSONL in, JSONL out) and its evaluation.
-import { readFileSync } from 'node:fs';
+// The work is in ../actions/search.ts, loaded only when one of these commands runs.
 import type { Command } from 'commander';
-import { config } from '../../config.js';
-import { InputError } from '../../errors.js';
-import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
-import { openIndex } from '../../index/open.js';
-import type { PlanIndex } from '../../index/store.js';
-import { searchPlans, type SearchResult } from '../../retrieval/search.js';
-import { readJsonLines, table } from '../io.js';
-import { indexOptions } from '../options.js';
 
-export function resultJson(id: string | undefined, result: SearchResult) {
-  return {
-    ...(id !== undefined ? { id } : {}),
-    confidence: result.confidence,
-    ...(result.missingScope ? { missing: result.missingScope } : {}),
-    results: result.hits.map((h) => ({
-      text: h.chunk.text,
-      doc: h.doc.id,
-      title: h.doc.title,
-      region: h.doc.place,
-      year: h.doc.year,
-      section: h.chunk.sectionPath.join(' > '),
-      score: Math.round(h.score * 10000) / 10000,
-    })),
-  };
-}
-
-async function runBatch(
-  index: PlanIndex,
-  k: number,
-  items: Array<{ id?: string; question?: string }>,
-): Promise<Array<ReturnType<typeof resultJson>>> {
-  const out = [];
-  for (const item of items) {
-    if (typeof item.question !== 'string') throw new InputError(`line with id ${item.id ?? '?'} has no "question"`);
-    out.push(resultJson(String(item.id ?? ''), await searchPlans(index, item.question, { k })));
-  }
-  return out;
-}
+const actions = () => import('../actions/search.js');
+const CORPUS_HELP = 'corpus the index follows (default: the one it was built from, else corpus/)';
 
 export function register(program: Command): void {
   program
@@ -47,26 +12,8 @@ export function register(program: Command): void {
     .option('--k <n>', 'how many paragraphs', '10')
     .option('--json', 'JSON output')
     .option('--index <dir>', 'index directory')
-    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
-    .action(async (query: string | undefined, opts: { k: string; json?: boolean; index?: string; corpus?: string }) => {
-      const index = await openIndex(config(), indexOptions(opts));
-      const k = Number(opts.k);
-      if (!query) {
-        if (process.stdin.isTTY) throw new InputError('Give a query, or pipe JSONL questions on stdin with --json.');
-        for (const line of await runBatch(index, k, await readJsonLines())) console.log(JSON.stringify(line));
-        return;
-      }
-      const result = await searchPlans(index, query, { k });
-      if (opts.json) return console.log(JSON.stringify(resultJson(undefined, result)));
-      if (result.missingScope) console.log(`Note: no indexed plan for ${result.missingScope}; closest passages below.`);
-      result.hits.forEach((h, i) => {
-        console.log(
-          `\n[${i + 1}] ${h.doc.title} · ${h.doc.place} · ${h.doc.year} · ${h.chunk.sectionPath.join(' > ') || '—'}  (score ${h.score.toFixed(4)})`,
-        );
-        console.log(`    ${h.chunk.text}`);
-      });
-      console.log(`\nconfidence ${result.confidence}`);
-    });
+    .option('--corpus <dir>', CORPUS_HELP)
+    .action(async (query, opts) => (await actions()).search(query, opts));
 
   program
     .command('eval')
@@ -76,47 +23,6 @@ export function register(program: Command): void {
     .option('--json', 'JSON output')
     .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
     .option('--index <dir>', 'index directory')
-    .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
-    .action(
-      async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string; corpus?: string }) => {
-        let qa: QaItem[];
-        try {
-          qa = readFileSync(opts.qa, 'utf8')
-            .split('\n')
-            .filter((l) => l.trim())
-            .map((l) => JSON.parse(l) as QaItem);
-        } catch (err) {
-          throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
-        }
-        const index = await openIndex(config(), indexOptions(opts));
-        const k = Number(opts.k);
-        const runs = await runBatch(index, Math.max(10, k), qa);
-        const report = evaluateRuns(
-          qa,
-          runs.map((r) => ({ id: r.id!, results: r.results })),
-          k,
-        );
-        if (opts.json) console.log(JSON.stringify(report));
-        else {
-          console.log(`questions ${report.questions}  answerable ${report.answerable}`);
-          console.log(
-            `recall@1 ${report['recall@1']}  recall@5 ${report['recall@5']}  recall@10 ${report['recall@10']}  mrr@10 ${report['mrr@10']}`,
-          );
-          console.log(
-            table(
-              [...Object.entries(report.by_kind), ...Object.entries(report.by_lang)].map(([g, v]) => ({
-                group: g,
-                n: v.n,
-                [`recall@${k}`]: v.recall,
-              })),
-            ),
-          );
-          if (report.misses.length) console.log(`misses at ${k}: ${report.misses.join(' ')}`);
-        }
-        if (opts.minRecall !== undefined && report.recallAtK < Number(opts.minRecall)) {
-          console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
-          process.exitCode = 1;
-        }
-      },
-    );
+    .option('--corpus <dir>', CORPUS_HELP)
+    .action(async (opts) => (await actions()).evaluate(opts));
 }

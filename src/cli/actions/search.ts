@@ -1,0 +1,104 @@
+// plans search / eval, loaded only when one of them runs.
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import type { PlanIndex } from '../../index/store.js';
+import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
+import { searchPlans, type SearchResult } from '../../retrieval/search.js';
+import { readJsonLines, table } from '../io.js';
+import { openForCommand, type IndexOptions } from '../open-index.js';
+
+export function resultJson(id: string | undefined, result: SearchResult) {
+  return {
+    ...(id !== undefined ? { id } : {}),
+    confidence: result.confidence,
+    ...(result.missingScope ? { missing: result.missingScope } : {}),
+    results: result.hits.map((h) => ({
+      text: h.chunk.text,
+      doc: h.doc.id,
+      title: h.doc.title,
+      region: h.doc.place,
+      year: h.doc.year,
+      section: h.chunk.sectionPath.join(' > '),
+      score: Math.round(h.score * 10000) / 10000,
+    })),
+  };
+}
+
+async function runBatch(
+  index: PlanIndex,
+  k: number,
+  items: Array<{ id?: string; question?: string }>,
+): Promise<Array<ReturnType<typeof resultJson>>> {
+  const out = [];
+  for (const item of items) {
+    if (typeof item.question !== 'string') throw new InputError(`line with id ${item.id ?? '?'} has no "question"`);
+    out.push(resultJson(String(item.id ?? ''), await searchPlans(index, item.question, { k })));
+  }
+  return out;
+}
+
+export async function search(
+  query: string | undefined,
+  opts: IndexOptions & { k: string; json?: boolean },
+): Promise<void> {
+  const { index } = await openForCommand(opts);
+  const k = Number(opts.k);
+  if (!query) {
+    if (process.stdin.isTTY) throw new InputError('Give a query, or pipe JSONL questions on stdin with --json.');
+    for (const line of await runBatch(index, k, await readJsonLines())) console.log(JSON.stringify(line));
+    return;
+  }
+  const result = await searchPlans(index, query, { k });
+  if (opts.json) return console.log(JSON.stringify(resultJson(undefined, result)));
+  if (result.missingScope) console.log(`Note: no indexed plan for ${result.missingScope}; closest passages below.`);
+  result.hits.forEach((h, i) => {
+    console.log(
+      `\n[${i + 1}] ${h.doc.title} · ${h.doc.place} · ${h.doc.year} · ${h.chunk.sectionPath.join(' > ') || '—'}  (score ${h.score.toFixed(4)})`,
+    );
+    console.log(`    ${h.chunk.text}`);
+  });
+  console.log(`\nconfidence ${result.confidence}`);
+}
+
+export async function evaluate(
+  opts: IndexOptions & { qa: string; k: string; json?: boolean; minRecall?: string },
+): Promise<void> {
+  let qa: QaItem[];
+  try {
+    qa = readFileSync(opts.qa, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as QaItem);
+  } catch (err) {
+    throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
+  }
+  const { index } = await openForCommand(opts);
+  const k = Number(opts.k);
+  const runs = await runBatch(index, Math.max(10, k), qa);
+  const report = evaluateRuns(
+    qa,
+    runs.map((r) => ({ id: r.id!, results: r.results })),
+    k,
+  );
+  if (opts.json) console.log(JSON.stringify(report));
+  else {
+    console.log(`questions ${report.questions}  answerable ${report.answerable}`);
+    console.log(
+      `recall@1 ${report['recall@1']}  recall@5 ${report['recall@5']}  recall@10 ${report['recall@10']}  mrr@10 ${report['mrr@10']}`,
+    );
+    console.log(
+      table(
+        [...Object.entries(report.by_kind), ...Object.entries(report.by_lang)].map(([g, v]) => ({
+          group: g,
+          n: v.n,
+          [`recall@${k}`]: v.recall,
+        })),
+      ),
+    );
+    if (report.misses.length) console.log(`misses at ${k}: ${report.misses.join(' ')}`);
+  }
+  if (opts.minRecall !== undefined && report.recallAtK < Number(opts.minRecall)) {
+    console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
+    process.exitCode = 1;
+  }
+}
