@@ -1,4 +1,4 @@
-// Retrieval evaluation by the reference scorer's rule (shared/eval/score.mjs): a question is found
+// Retrieval evaluation by the reference scorer's rule (eval/score.mjs): a question is found
 // at rank k when each gold string is contained, letters and digits only, in some passage of the top k.
 import { lettersAndDigits } from '../text/normalize.js';
 

@@ -67,7 +67,7 @@ describe('the plans CLI, run as a process', () => {
   });
 
   it('feedback lists what was recorded in Slack', async () => {
-    const { recordFeedback } = await import('../../src/slack/feedback.js');
+    const { recordFeedback } = await import('../../src/answer/feedback.js');
     const { tempDir } = await import('../helpers/corpus.js');
     const file = `${tempDir()}/feedback.jsonl`;
     recordFeedback(file, 'U1', 'down', {

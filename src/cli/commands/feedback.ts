@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const [{ config }, { readFeedback }] = await Promise.all([
         import('../../config.js'),
-        import('../../slack/feedback.js'),
+        import('../../answer/feedback.js'),
       ]);
       const records = readFeedback(config().FEEDBACK_FILE);
       if (opts.json) return records.forEach((r) => console.log(JSON.stringify(r)));

@@ -3,7 +3,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { ACTIONS, answerBlocks, answerText, paragraphModal } from '../blocks.js';
 import type { BotContext } from '../context.js';
-import { recordFeedback } from '../feedback.js';
+import { recordFeedback } from '../../answer/feedback.js';
 import { friendlyFailure } from '../guardrails.js';
 
 type ParagraphRef = { doc: string; ordinal: number; start: number; end: number };

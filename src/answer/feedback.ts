@@ -1,4 +1,4 @@
-// 👍 / 👎 feedback, stored locally as JSON lines with the question, answer and sources.
+// 👍 / 👎 on answers (given in Slack), stored locally as JSON lines with the question, answer and sources.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Answer } from '../answer/model.js';
