@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { config } from '../../config.js';
 import { InputError } from '../../errors.js';
+import { SUPPORTED_EXTENSIONS } from '../../ingest/load.js';
 import { ingestCorpus } from '../../ingest/pipeline.js';
 import { openIndex } from '../../retrieval/open-index.js';
 import { table } from '../io.js';
@@ -12,7 +13,7 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('read the corpus, clean and split it, and (re)build the index; unchanged files are skipped')
-    .option('--corpus <dir>', 'directory of plan files (.txt, .md, .html)')
+    .option('--corpus <dir>', `directory of plan files (${SUPPORTED_EXTENSIONS.join(', ')})`)
     .option('--index <dir>', 'index directory')
     .option('--force', 'rebuild even if nothing changed')
     .action(async (opts: { corpus?: string; index?: string; force?: boolean }) => {
