@@ -106,15 +106,14 @@ async function listCorpus(root: string): Promise<{ files: Found[]; problems: Loa
   const links: string[] = [];
   const directories = [root];
 
-  const addFile = (path: string, info: Stats) => {
-    if (seen.has(identity(info))) return;
+  /** True the first time a file or directory is met, by any name. */
+  const firstVisit = (info: Stats) => {
+    if (seen.has(identity(info))) return false;
     seen.add(identity(info));
-    files.push({ path, file: rel(path) });
+    return true;
   };
-  const addDirectory = (path: string, info: Stats) => {
-    if (seen.has(identity(info))) return;
-    seen.add(identity(info));
-    directories.push(path);
+  const addFile = (path: string, info: Stats) => {
+    if (firstVisit(info)) files.push({ path, file: rel(path) });
   };
   const walk = async () => {
     for (let dir = directories.pop(); dir !== undefined; dir = directories.pop()) {
@@ -128,7 +127,9 @@ async function listCorpus(root: string): Promise<{ files: Found[]; problems: Loa
         });
         continue;
       }
-      for (const entry of entries) {
+      // In name order, depth first, so that which of two names for one file is kept does not depend on the disk.
+      const subdirectories: string[] = [];
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
         const path = join(dir, entry.name);
         if (entry.isSymbolicLink()) {
@@ -138,22 +139,25 @@ async function listCorpus(root: string): Promise<{ files: Found[]; problems: Loa
         const wanted = entry.isDirectory() || (entry.isFile() && readerFor(entry.name));
         const info = wanted ? await stat(path).catch((err: NodeJS.ErrnoException) => err) : undefined;
         if (info instanceof Error) problems.push({ file: rel(path), message: `cannot read (${info.code ?? 'error'})` });
-        else if (info?.isDirectory()) addDirectory(path, info);
         else if (info?.isFile()) addFile(path, info);
+        else if (info?.isDirectory() && firstVisit(info)) subdirectories.push(path);
       }
+      directories.push(...subdirectories.reverse());
     }
   };
 
   await walk();
-  // Links are followed in name order, after the real tree; any they lead to is walked the same way.
+  // Links are followed in name order, after the real tree; what they lead to is walked the same way,
+  // and links found there are followed in the next round.
   while (links.length) {
-    links.sort((a, b) => b.localeCompare(a));
-    const link = links.pop()!;
-    const target = await stat(link).catch((err: NodeJS.ErrnoException) => err);
-    if (target instanceof Error) problems.push({ file: rel(link), message: `cannot read (${target.code ?? 'error'})` });
-    else if (target.isDirectory()) addDirectory(link, target);
-    else if (target.isFile() && readerFor(link)) addFile(link, target);
-    await walk();
+    for (const link of links.splice(0).sort((a, b) => a.localeCompare(b))) {
+      const target = await stat(link).catch((err: NodeJS.ErrnoException) => err);
+      if (target instanceof Error)
+        problems.push({ file: rel(link), message: `cannot read (${target.code ?? 'error'})` });
+      else if (target.isDirectory() && firstVisit(target)) directories.push(link);
+      else if (target.isFile() && readerFor(link)) addFile(link, target);
+      await walk();
+    }
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
   return { files, problems };
