@@ -1,6 +1,7 @@
 // Writes the format fixtures in test/fixtures/formats/ from the bundled plans in corpus/:
 //   docx/<stem>.docx      Word: Title and Heading styles, running head and page number in header/footer
 //   doc/<stem>.doc        Word 97–2003, converted from the .docx by LibreOffice when `soffice` is installed
+//   office/<stem>.pdf     the .docx printed to PDF by LibreOffice: a real office suite's PDF, not ours
 //   pdf/<stem>.pdf        typeset at a fixed measure, lines broken mid-sentence, running head, "— N —"
 //   print/<stem>.pdf      an office print layout (indented, justified, odd/even heads, "- N -")
 //   print/sample.pdf      a plan with two-line headings, （1） items, closing quotes and a table
@@ -10,7 +11,7 @@
 // Each folder is a corpus of its own; tests compare what is read from it with corpus/<stem>.txt.
 //
 //   apt-get install -y fonts-wqy-zenhei         # the CJK font the PDFs embed (or set FIXTURE_FONT)
-//   apt-get install -y libreoffice-writer-nogui # optional, for the .doc
+//   apt-get install -y libreoffice-writer-nogui # optional, for the .doc and office/ PDF
 //   npm run fixtures                            # = npx tsx scripts/make-fixtures.ts
 //
 // The fixtures are committed; tests need neither the font nor LibreOffice.
@@ -48,22 +49,19 @@ write('scanned/scan.pdf', await scannedPdf());
 write('broken/locked.pdf', await lockedPdf());
 write('broken/truncated.pdf', truncated(await planAsTypesetPdf(plans[0])));
 write('broken/renamed.docx', textRenamedDocx());
-convertToDoc(plans[0].stem);
+convertWithLibreOffice(`docx/${plans[0].stem}.docx`, 'doc', 'doc');
+convertWithLibreOffice(`docx/${plans[0].stem}.docx`, 'pdf', 'office');
 
 for (const dir of readdirSync(OUT))
   for (const file of readdirSync(join(OUT, dir)))
     console.log(`${join(OUT, dir, file)}\t${(statSync(join(OUT, dir, file)).size / 1024).toFixed(0)} KB`);
 
-function convertToDoc(stem: string) {
+function convertWithLibreOffice(input: string, format: 'doc' | 'pdf', outDir: string) {
   try {
-    execFileSync(
-      'soffice',
-      ['--headless', '--convert-to', 'doc', '--outdir', join(OUT, 'doc'), join(OUT, 'docx', `${stem}.docx`)],
-      {
-        stdio: 'ignore',
-      },
-    );
+    execFileSync('soffice', ['--headless', '--convert-to', format, '--outdir', join(OUT, outDir), join(OUT, input)], {
+      stdio: 'ignore',
+    });
   } catch {
-    console.warn('soffice (LibreOffice) not found: no .doc fixture written');
+    console.warn(`soffice (LibreOffice) not found: ${outDir}/ not written`);
   }
 }

@@ -41,8 +41,8 @@ function reading(file: IngestedFile) {
 describe('Word and PDF plans read as the same documents as their text', () => {
   // docx: Word styles; doc: Word 97–2003 (via LibreOffice); pdf: typeset at a fixed measure, lines
   // broken mid-sentence, running head and "— N —"; print: an office layout (indents, justified,
-  // odd/even running heads, "- N -").
-  for (const format of ['docx', 'doc', 'pdf', 'print']) {
+  // odd/even running heads, "- N -"); office: the .docx printed to PDF by LibreOffice.
+  for (const format of ['docx', 'doc', 'pdf', 'print', 'office']) {
     it(`${format}/`, async () => {
       const corpus = await ingestDir('corpus');
       const { files, problems } = await ingestDir(join(FIXTURES, format));
@@ -74,7 +74,7 @@ describe('Word and PDF plans read as the same documents as their text', () => {
   });
 
   it('keeps running heads, footers and page numbers out of the text', async () => {
-    for (const format of ['pdf', 'print']) {
+    for (const format of ['pdf', 'print', 'office']) {
       for (const file of (await ingestDir(join(FIXTURES, format))).files.values())
         for (const doc of file.documents) expect(doc.text, file.file).not.toMatch(/[—-] \d+ [—-]/);
     }
