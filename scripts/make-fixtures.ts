@@ -6,6 +6,7 @@
 //   print/<stem>.pdf      an office print layout (indented, justified, odd/even heads, "- N -")
 //   print/sample.pdf      a plan with two-line headings, （1） items, closing quotes and a table
 //   text/sample.txt       the same plan as text, to compare with
+//   cmap/plan.pdf         text in a non-embedded font through a predefined CMap (UniGB-UCS2-H)
 //   scanned/scan.pdf      an image only, no text layer
 //   broken/               a password-protected PDF, a truncated PDF, a text file named .docx
 // Each folder is a corpus of its own; tests compare what is read from it with corpus/<stem>.txt.
@@ -19,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockedPdf, textRenamedDocx, truncated } from './fixtures/broken.js';
+import { predefinedCmapPdf } from './fixtures/cmap-pdf.js';
 import { planAsDocx } from './fixtures/docx.js';
 import { planAsPrintedPdf, printPlanOf } from './fixtures/pdf-print.js';
 import { planAsTypesetPdf } from './fixtures/pdf-typeset.js';
@@ -45,6 +47,10 @@ for (const plan of plans) {
 write(`print/${plans[1].stem}.pdf`, await planAsPrintedPdf(printPlanOf(plans[1])));
 write('print/sample.pdf', await planAsPrintedPdf(samplePlan));
 write('text/sample.txt', samplePlanText(samplePlan));
+write(
+  'cmap/plan.pdf',
+  predefinedCmapPdf(['绵阳市2032年教育工作要点', '一、总体要求', '1.新建学校2所，新增学位1800个。']),
+);
 write('scanned/scan.pdf', await scannedPdf());
 write('broken/locked.pdf', await lockedPdf());
 write('broken/truncated.pdf', truncated(await planAsTypesetPdf(plans[0])));
