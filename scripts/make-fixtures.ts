@@ -7,6 +7,7 @@
 //   print/sample.pdf      a plan with two-line headings, （1） items, closing quotes and a table
 //   text/sample.txt       the same plan as text, to compare with
 //   cmap/plan.pdf         text in a non-embedded font through a predefined CMap (UniGB-UCS2-H)
+//   rotated/plan.pdf      the same on a page turned a quarter (/Rotate 90), text drawn to show upright
 //   scanned/scan.pdf      an image only, no text layer
 //   broken/               a password-protected PDF, a truncated PDF, a text file named .docx
 // Each folder is a corpus of its own; tests compare what is read from it with corpus/<stem>.txt.
@@ -47,10 +48,9 @@ for (const plan of plans) {
 write(`print/${plans[1].stem}.pdf`, await planAsPrintedPdf(printPlanOf(plans[1])));
 write('print/sample.pdf', await planAsPrintedPdf(samplePlan));
 write('text/sample.txt', samplePlanText(samplePlan));
-write(
-  'cmap/plan.pdf',
-  predefinedCmapPdf(['绵阳市2032年教育工作要点', '一、总体要求', '1.新建学校2所，新增学位1800个。']),
-);
+const cmapPlan = ['绵阳市2032年教育工作要点', '一、总体要求', '1.新建学校2所，新增学位1800个。'];
+write('cmap/plan.pdf', predefinedCmapPdf(cmapPlan));
+write('rotated/plan.pdf', predefinedCmapPdf(cmapPlan, { rotated: true }));
 write('scanned/scan.pdf', await scannedPdf());
 write('broken/locked.pdf', await lockedPdf());
 write('broken/truncated.pdf', truncated(await planAsTypesetPdf(plans[0])));

@@ -80,10 +80,12 @@ describe('Word and PDF plans read as the same documents as their text', () => {
     }
   });
 
-  it('decodes a PDF whose Chinese text uses a predefined CMap and a font it does not embed', async () => {
-    const { files, problems } = await loadCorpus(join(FIXTURES, 'cmap'), MAX_BYTES);
-    expect(problems).toEqual([]);
-    expect(files[0].text).toBe('绵阳市2032年教育工作要点\n一、总体要求\n1.新建学校2所，新增学位1800个。');
+  it('decodes a PDF whose Chinese text uses a predefined CMap and a font it does not embed, on an upright or a turned page', async () => {
+    for (const dir of ['cmap', 'rotated']) {
+      const { files, problems } = await loadCorpus(join(FIXTURES, dir), MAX_BYTES);
+      expect(problems).toEqual([]);
+      expect(files[0].text, dir).toBe('绵阳市2032年教育工作要点\n一、总体要求\n1.新建学校2所，新增学位1800个。');
+    }
   });
 
   it('recognises page numbers in the forms plans print them, and nothing else', () => {

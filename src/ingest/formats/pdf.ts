@@ -15,15 +15,15 @@ export const pdfReader: FormatReader = {
   name: 'PDF',
   extensions: ['.pdf'],
   async read(bytes) {
-    const pages = await readPages(bytes);
-    const letters = pages.flat().reduce((n, l) => n + (l.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
+    const { pages, letters } = await readPages(bytes);
     if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages.length))
       throw new UnreadableFile('no text layer (scanned?); it needs OCR');
     return { text: paragraphsOf(removePageFurniture(pages)).join('\n'), format: 'text', encoding: 'pdf' };
   },
 };
 
-async function readPages(bytes: Buffer): Promise<PdfLine[][]> {
+/** The lines of every page, and how many letters the text layer holds (upright or not). */
+async function readPages(bytes: Buffer): Promise<{ pages: PdfLine[][]; letters: number }> {
   // pdfjs is large: loaded on first use, so commands that read no PDF start fast.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -45,17 +45,20 @@ async function readPages(bytes: Buffer): Promise<PdfLine[][]> {
       throw new UnreadableFile(`not a readable PDF (${firstLine(err)})`);
     });
     const pages: PdfLine[][] = [];
+    let letters = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
+      // Positions in the page as it is shown (its /Rotate applied), y measured upwards from the bottom.
+      const viewport = page.getViewport({ scale: 1 });
       const items: PdfTextItem[] = [];
-      for (const item of content.items) {
+      for (const item of (await page.getTextContent()).items) {
         if (!('str' in item)) continue;
-        const [a, b, c, d, x, y] = item.transform as number[];
+        letters += item.str.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+        const [a, b, c, d, x, y] = pdfjs.Util.transform(viewport.transform, item.transform);
         items.push({
           str: unifyIdeographs(item.str),
           x,
-          y,
+          y: viewport.height - y,
           width: item.width,
           size: Math.hypot(c, d) || item.height,
           rotated: Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.1 * Math.abs(d),
@@ -64,7 +67,7 @@ async function readPages(bytes: Buffer): Promise<PdfLine[][]> {
       pages.push(linesOfPage(items));
       page.cleanup();
     }
-    return pages;
+    return { pages, letters };
   } finally {
     await task.destroy();
   }
