@@ -11,7 +11,12 @@ export const docxReader: FormatReader = {
     const { default: mammoth } = await import('mammoth');
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: bytes }, { externalFileAccess: false })).value;
+      const options = {
+        externalFileAccess: false,
+        // Images (logos, photos, scanned seals) carry no text; by default they would be inlined as base64.
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      };
+      html = (await mammoth.convertToHtml({ buffer: bytes }, options)).value;
     } catch (err) {
       // A damaged or renamed file fails in the zip reader, whose message is long and about zip files.
       const reason = /zip|central directory/i.test(firstLine(err)) ? 'damaged, or not a Word file' : firstLine(err);
