@@ -2,13 +2,14 @@
 // Heavy modules are imported inside the actions, so that `plans --help` starts at once.
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { SUPPORTED_EXTENSIONS } from '../../ingest/load.js';
 import { table } from '../io.js';
 
 export function register(program: Command): void {
   program
     .command('ingest')
     .description('read the corpus, clean and split it, and (re)build the index; unchanged files are skipped')
-    .option('--corpus <dir>', 'directory of plan files')
+    .option('--corpus <dir>', `directory of plan files (${SUPPORTED_EXTENSIONS.join(', ')})`)
     .option('--index <dir>', 'index directory')
     .option('--force', 'rebuild even if nothing changed')
     .action(async (opts: { corpus?: string; index?: string; force?: boolean }) => {
