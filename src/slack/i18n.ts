@@ -122,7 +122,10 @@ const TABLES: Record<Lang, Table> = { en, 'zh-Hans': zhHans, 'zh-Hant': traditio
 export const strings = (lang: Lang): Table => TABLES[lang];
 export type Strings = Table;
 
-/** The language of the interface for a question: its script; commands without Chinese are English. */
+const VERB = /^\s*(ask|summary|search|compare|docs|help)\b/i;
+
+/** The language of the interface for a question: its script, judged without the command word. */
 export function langOf(text: string): Lang {
-  return detectScript(text);
+  const rest = text.replace(VERB, '').trim();
+  return detectScript(rest || text);
 }

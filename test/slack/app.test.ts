@@ -210,8 +210,8 @@ describe('guardrails', () => {
       for (const c of ids) await c.sent;
       const third = await waitFor(() => slack.responses.find((r) => r.path.endsWith(ids[2].id)));
       expect(third.body.text).toMatch(/提问太快了（每分钟最多 2 个问题）/);
-      const second = await waitFor(() => slack.responses.find((r) => r.path.endsWith(ids[1].id)));
-      expect(second.body.blocks).toBeDefined();
+      // The second was answered (after, perhaps, a note that it was in line).
+      await waitFor(() => slack.responses.find((r) => r.path.endsWith(ids[1].id) && r.body.blocks));
     } finally {
       await bot.stop();
       await slack.close();
