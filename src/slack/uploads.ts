@@ -126,10 +126,19 @@ async function swapIndex(ctx: BotContext) {
 export async function removeUpload(
   ctx: BotContext,
   user: string,
-  relative: string,
+  value: string,
   reply: (message: Message) => Promise<unknown>,
 ): Promise<void> {
-  const t = strings(langOf(relative));
+  let relative = '';
+  let lang: Lang = 'en';
+  try {
+    const parsed = JSON.parse(value) as { file?: unknown; lang?: unknown };
+    relative = typeof parsed.file === 'string' ? parsed.file : '';
+    if (parsed.lang === 'zh-Hans' || parsed.lang === 'zh-Hant') lang = parsed.lang;
+  } catch {
+    // A value this bot did not make: nothing to remove.
+  }
+  const t = strings(lang);
   if (!isAdmin(ctx, user)) return void (await reply({ text: t.uploadNoAdmins }));
   const uploads = resolve(ctx.config.CORPUS_DIR, UPLOADS);
   const path = resolve(ctx.config.CORPUS_DIR, relative);
@@ -145,6 +154,6 @@ export async function removeUpload(
     const name = basename(relative);
     await reply({ text: fallbackText(t.uploadRemoved(name)), blocks: [plainSection(t.uploadRemoved(name))] });
   } catch (err) {
-    await reply({ text: fallbackText(friendlyFailure(err, 'remove_upload')) });
+    await reply({ text: fallbackText(friendlyFailure(err, 'remove_upload', lang)) });
   }
 }

@@ -14,6 +14,9 @@ export function uploadBlocks(name: string, file: string, documents: PlanDocument
     ...documents
       .slice(0, 40)
       .map((d) => plainContext([d.title, d.place, period(d), d.type, `${d.paragraphs} ${t.paragraphs}`])),
-    { type: 'actions', elements: [button(t.uploadRemove, ACTIONS.removeUpload, file, 'danger')] },
+    {
+      type: 'actions',
+      elements: [button(t.uploadRemove, ACTIONS.removeUpload, JSON.stringify({ file, lang }), 'danger')],
+    },
   ];
 }
