@@ -34,6 +34,8 @@ export async function ask(ctx: BotContext, q: Question, surface: Surface): Promi
   const lang = langOf(q.text);
   const t = strings(lang);
   const verb = q.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  // Requests already read off the sockets are acknowledged before this one's work begins.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     if (verb === 'docs' || verb === 'help' || !q.text.trim()) {
       const blocks = verb === 'docs' ? docsBlocks(ctx.index.documents, q.restate) : textBlocks(HELP, q.restate);

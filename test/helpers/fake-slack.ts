@@ -426,6 +426,9 @@ export async function startFakeSlack() {
     addThreadMessage: (m: { channel: string; ts: string; thread_ts?: string; user: string; text: string }) =>
       threadMessages.push(m),
     callsTo: (method: string) => calls.filter((c) => c.method === method),
+    /** Messages with blocks the bot posted or updated: its answers in threads and DMs. */
+    answers: () =>
+      calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && c.args.blocks),
     /** Every payload the bot sent: Web API arguments and response-URL bodies. */
     payloads: () => [...calls.map((c) => c.args), ...responses.map((r) => r.body)],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

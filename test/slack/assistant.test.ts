@@ -158,7 +158,7 @@ describe('threads and restarts', () => {
     try {
       const thread = '1700006000.000100';
       await bot.mention('青岛2020年集团化办学有什么安排?', { ts: thread, user: 'U2' });
-      await waitFor(() => slack.callsTo('chat.update')[0]);
+      await waitFor(() => slack.answers()[0]);
       const reply = (text: string, extra: Record<string, unknown> = {}) =>
         bot.event({ type: 'message', channel_type: 'channel', channel: 'C1', text, thread_ts: thread, ...extra });
       // Ignored: the bot's own message, another bot's, and one that mentions the bot (app_mention has it).
@@ -176,10 +176,10 @@ describe('threads and restarts', () => {
         thread_ts: '1690000000.000100',
       });
       await reply('那广州呢?', { user: 'U2', ts: '1700006005.000100' });
-      const update = await waitFor(() => slack.callsTo('chat.update')[1]);
+      const update = await waitFor(() => slack.answers()[1]);
       expect(allText(update.args.blocks)).toContain('understood as: 广州2020年集团化办学');
       await new Promise((r) => setTimeout(r, 500));
-      expect(slack.callsTo('chat.update')).toHaveLength(2);
+      expect(slack.answers()).toHaveLength(2);
     } finally {
       await bot.stop();
       await slack.close();

@@ -83,7 +83,7 @@ describe('deliveries through the HTTP receiver', () => {
     );
     const replay = await bot.event(event, undefined, 'EvSame1');
     expect([first.status, again.status, replay.status]).toEqual([200, 200, 200]);
-    await waitFor(() => slack.callsTo('chat.update').find((c) => JSON.stringify(c.args.blocks).includes('建設200個')));
+    await waitFor(() => slack.answers().find((c) => JSON.stringify(c.args.blocks).includes('建設200個')));
     await new Promise((r) => setTimeout(r, 500));
     expect(answersIn('1700001000.000100')).toBe(1);
   });
@@ -108,14 +108,12 @@ describe('deliveries through the HTTP receiver', () => {
     // Still alive, and still answering.
     await bot.event(mention('1700001200.000100', '湘西州教育督导要建立哪些机制?'));
     await waitFor(() => answersIn('1700001200.000100') === 1);
-    const update = await waitFor(() =>
-      slack.callsTo('chat.update').find((c) => JSON.stringify(c.args.blocks).includes('督导')),
-    );
+    const update = await waitFor(() => slack.answers().find((c) => JSON.stringify(c.args.blocks).includes('督导')));
     expect(update.args.channel).toBe('C1');
   });
 
   it('acknowledges a burst of mentions within Slack’s 3 s and answers every one', async () => {
-    const base = slack.callsTo('chat.update').length;
+    const base = slack.answers().length;
     const sent = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         bot.event(mention(`1700002${String(i).padStart(3, '0')}.000100`, undefined, `UB${i}`)),
@@ -124,7 +122,7 @@ describe('deliveries through the HTTP receiver', () => {
     expect(sent.every((r) => r.status === 200)).toBe(true);
     // Protocol deadline: Slack wants an answer to each request within 3 s.
     expect(Math.max(...sent.map((r) => r.ms))).toBeLessThan(3000);
-    await waitFor(() => slack.callsTo('chat.update').length >= base + 40, 60000);
+    await waitFor(() => slack.answers().length >= base + 40, 60000);
     expect(slack.rejected).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ describe('hostile text from questions and documents', () => {
       ts: '1700004003.000100',
       thread_ts: '1700004002.000100',
     });
-    await waitFor(() => slack.callsTo('chat.update').length >= 2 && slack.callsTo('chat.stopStream').length === 1);
+    await waitFor(() => slack.answers().length >= 2 && slack.callsTo('chat.stopStream').length === 1);
     await waitFor(() => slack.callsTo('views.open')[0] && slack.callsTo('views.publish')[0]);
     expect(slack.rejected).toEqual([]);
 
