@@ -47,6 +47,13 @@ export const configSchema = z.object({
   MAX_QUESTION_CHARS: z.coerce.number().int().positive().default(500),
   FEEDBACK_FILE: z.string().default('data/feedback.jsonl'),
   CONVERSATION_TURNS: z.coerce.number().int().min(0).default(6),
+  /** Slack user ids who may add plans by sharing a file with the bot. */
+  SLACK_ADMIN_USERS: commaList,
+  /** Answering threads; unset: one per core beyond the first (at least 1, at most 4); 0: answer on the main thread. */
+  SLACK_WORKERS: z.coerce.number().int().min(0).max(32).optional(),
+  /** Questions that may wait for an answering thread; past this, askers are told to try again shortly. */
+  SLACK_QUEUE_LIMIT: z.coerce.number().int().positive().default(500),
+  SHARED_ANSWERS_FILE: z.string().default('data/shared-answers.json'),
 
   /** Unset: info for the Slack bot, warn for the console and the CLI (their output is for people). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

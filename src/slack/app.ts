@@ -1,15 +1,18 @@
-// The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise Bolt's HTTP receiver on PORT
-// (events, commands and interactivity at /slack/events), signature-verified. The Web API base URL
-// is a setting, so tests (and proxies) can point it elsewhere.
+// The Bolt app: Socket Mode when SLACK_APP_TOKEN is set, otherwise Bolt's HTTP receiver behind a
+// guard (receiver.ts) on PORT, with events, commands and interactivity at /slack/events. The Web
+// API base URL is a setting, so tests (and proxies) can point it elsewhere.
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import { logger, scrubSecrets } from '../log.js';
 import type { BotContext } from './context.js';
+import { oncePerEvent } from './deliveries.js';
 import { friendlyFailure } from './guardrails.js';
 import { register as registerActions } from './listeners/actions.js';
+import { register as registerAssistant } from './listeners/assistant.js';
 import { register as registerCommands } from './listeners/commands.js';
 import { register as registerHome } from './listeners/home.js';
 import { register as registerMentions } from './listeners/mentions.js';
 import { register as registerMessages } from './listeners/messages.js';
+import { GuardedHTTPReceiver } from './receiver.js';
 
 export function slackConfigured(ctx: Pick<BotContext, 'config'>): boolean {
   const c = ctx.config;
@@ -34,15 +37,30 @@ function boltLogger(): Logger {
   };
 }
 
-export function createSlackApp(ctx: BotContext): App {
+export function createSlackApp(ctx: BotContext, options: { now?: () => number } = {}): App {
   const c = ctx.config;
-  const socketMode = Boolean(c.SLACK_APP_TOKEN);
-  const app = new App({
-    token: c.SLACK_BOT_TOKEN,
-    ...(socketMode ? { socketMode: true, appToken: c.SLACK_APP_TOKEN } : { signingSecret: c.SLACK_SIGNING_SECRET }),
-    clientOptions: { slackApiUrl: c.SLACK_API_URL },
-    logger: boltLogger(),
-  });
+  const log = boltLogger();
+  const app = c.SLACK_APP_TOKEN
+    ? new App({
+        token: c.SLACK_BOT_TOKEN,
+        socketMode: true,
+        appToken: c.SLACK_APP_TOKEN,
+        clientOptions: { slackApiUrl: c.SLACK_API_URL },
+        logger: log,
+      })
+    : new App({
+        token: c.SLACK_BOT_TOKEN,
+        receiver: new GuardedHTTPReceiver({
+          signingSecret: c.SLACK_SIGNING_SECRET ?? '',
+          logger: log,
+          now: options.now,
+        }),
+        clientOptions: { slackApiUrl: c.SLACK_API_URL },
+        logger: log,
+      });
+  // First: a redelivered event goes no further (Bolt has already acknowledged it).
+  app.use(oncePerEvent(ctx.deliveries));
+  registerAssistant(app, ctx);
   registerMentions(app, ctx);
   registerMessages(app, ctx);
   registerCommands(app, ctx);

@@ -1,8 +1,10 @@
-// Guardrails for the Slack surfaces: channel allowlist, a per-user rate limit, a cap on question
-// length, and failures shown as a friendly message with a reference id (details only in the log).
+// Guardrails for the Slack surfaces: channel allowlist, a per-user rate limit on questions, a cap on
+// question length, and failures shown as a friendly message with a reference id (details only in
+// the log, never tokens).
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
-import { logger } from '../log.js';
+import { logger, scrubSecrets } from '../log.js';
+import { strings, type Lang } from './i18n.js';
 
 export function channelAllowed(config: Config, channel: string | undefined): boolean {
   if (!config.SLACK_ALLOWED_CHANNELS.length || !channel) return true;
@@ -32,25 +34,26 @@ export type RateLimiter = ReturnType<typeof rateLimiter>;
 
 export type Refusal = { refused: true; message: string } | { refused: false };
 
-export function checkQuestion(config: Config, limiter: RateLimiter, user: string, question: string): Refusal {
-  if ([...question].length > config.MAX_QUESTION_CHARS) {
-    return {
-      refused: true,
-      message: `That question is ${[...question].length} characters long; please keep it under ${config.MAX_QUESTION_CHARS}.`,
-    };
-  }
+export function checkQuestion(
+  config: Config,
+  limiter: RateLimiter,
+  user: string,
+  question: string,
+  lang: Lang = 'en',
+): Refusal {
+  const t = strings(lang);
+  const length = [...question].length;
+  if (length > config.MAX_QUESTION_CHARS)
+    return { refused: true, message: t.tooLong(length, config.MAX_QUESTION_CHARS) };
   const wait = limiter.take(user);
-  if (wait)
-    return {
-      refused: true,
-      message: `You're asking faster than ${config.RATE_LIMIT_PER_MINUTE} questions a minute. Please try again in ${wait} s.`,
-    };
+  if (wait) return { refused: true, message: t.rateLimited(config.RATE_LIMIT_PER_MINUTE, wait) };
   return { refused: false };
 }
 
 /** Logs the failure under a short reference and returns what the user sees. */
-export function friendlyFailure(err: unknown, where: string): string {
+export function friendlyFailure(err: unknown, where: string, lang: Lang = 'en'): string {
   const ref = randomBytes(3).toString('hex');
-  logger.error({ err, ref, where }, 'slack handler failed');
-  return `Sorry — something went wrong while answering (reference \`${ref}\`). Please try again; if it keeps happening, share the reference with the bot's maintainers.`;
+  const message = scrubSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  logger.error({ err: message, ref, where }, 'slack handler failed');
+  return strings(lang).failure(ref);
 }

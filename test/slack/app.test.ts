@@ -1,110 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '@slack/bolt';
 import { summarisePlan } from '../../src/answer/summary.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { answerBlocks } from '../../src/slack/blocks.js';
-import { botContext, type BotContext } from '../../src/slack/context.js';
+import { answerBlocks } from '../../src/slack/blocks/answer.js';
+import { botContext } from '../../src/slack/context.js';
+import { readFeedback } from '../../src/answer/feedback.js';
 import { SLACK_LIMITS } from '../../src/slack/limits.js';
-import { tempDir, testConfig } from '../helpers/corpus.js';
+import { testConfig } from '../helpers/corpus.js';
 import { blockProblems, signedHeaders, startFakeSlack, waitFor } from '../helpers/fake-slack.js';
 import { bundledIndex } from '../helpers/index.js';
-
-const SECRET = 'test-signing-secret';
-type Slack = Awaited<ReturnType<typeof startFakeSlack>>;
-
-async function startBot(slack: Slack, overrides: Record<string, string> = {}, adjust?: (ctx: BotContext) => void) {
-  const { index } = await bundledIndex();
-  const feedbackFile = join(tempDir(), 'feedback.jsonl');
-  const config = testConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    FEEDBACK_FILE: feedbackFile,
-    ...overrides,
-  });
-  const ctx = botContext(index, config);
-  adjust?.(ctx);
-  const app: App = createSlackApp(ctx);
-  const server = (await app.start(0)) as Server;
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
-  const post = async (
-    body: string,
-    contentType: string,
-    headers: Record<string, string> = signedHeaders(SECRET, body),
-  ) => {
-    const started = performance.now();
-    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
-    return { status: res.status, ms: performance.now() - started, text: await res.text() };
-  };
-  let seq = 0;
-  return {
-    ctx,
-    feedbackFile,
-    stop: () => app.stop(),
-    /** Posts an event; `sign` makes the signature headers for the exact body (default: correctly signed, now). */
-    event: (
-      event: Record<string, unknown>,
-      sign: (body: string) => Record<string, string> = (body) => signedHeaders(SECRET, body),
-    ) => {
-      const body = JSON.stringify({
-        token: 'x',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        type: 'event_callback',
-        event_id: `Ev${++seq}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event,
-      });
-      return post(body, 'application/json', sign(body));
-    },
-    command: (text: string, user = 'U1') => {
-      const id = `cmd${++seq}`;
-      const body = new URLSearchParams({
-        token: 'x',
-        team_id: 'T1',
-        channel_id: 'C1',
-        user_id: user,
-        command: '/plans',
-        text,
-        response_url: slack.responseUrl(id),
-        trigger_id: `trig${seq}`,
-        api_app_id: 'A1',
-      }).toString();
-      return { id, sent: post(body, 'application/x-www-form-urlencoded') };
-    },
-    click: (action: { action_id: string; value: string }, responseId = `click${++seq}`) => {
-      const payload = {
-        type: 'block_actions',
-        team: { id: 'T1' },
-        user: { id: 'U1' },
-        api_app_id: 'A1',
-        trigger_id: `trig-${seq}`,
-        channel: { id: 'C1' },
-        container: { type: 'message' },
-        response_url: slack.responseUrl(responseId),
-        actions: [{ type: 'button', block_id: 'b', action_ts: '1', ...action }],
-      };
-      return {
-        responseId,
-        sent: post(
-          new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-          'application/x-www-form-urlencoded',
-        ),
-      };
-    },
-  };
-}
-
-const allText = (blocks: any[]) => JSON.stringify(blocks);
-const buttonsOf = (blocks: any[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+import { allText, buttonsOf, SECRET, startBot, type Bot, type Slack } from './harness.js';
 
 describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () => {
   let slack: Slack;
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  let bot: Bot;
   beforeAll(async () => {
     slack = await startFakeSlack();
     bot = await startBot(slack);
@@ -114,7 +23,7 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     await slack.close();
   });
 
-  it('answers a mention in its thread: placeholder, then the answer with its sources', async () => {
+  it('answers a mention in its thread with its sources', async () => {
     const res = await bot.event({
       type: 'app_mention',
       user: 'U1',
@@ -124,10 +33,9 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
       event_ts: '1700000000.000100',
     });
     expect(res.status).toBe(200);
-    const update = await waitFor(() => slack.callsTo('chat.update')[0]);
-    const placeholder = slack.callsTo('chat.postMessage')[0];
-    expect(placeholder.args.thread_ts).toBe('1700000000.000100');
-    expect(update.args.ts).toBeDefined();
+    const update = await waitFor(() => slack.answers()[0]);
+    // In the thread: the answer itself, or a note (if it took over a second) that the answer replaced.
+    expect(slack.callsTo('chat.postMessage')[0].args.thread_ts).toBe('1700000000.000100');
     const blocks = update.args.blocks;
     expect(allText(blocks)).toContain('建設200個學科教研基地');
     expect(allText(blocks)).toContain('2020年全市教育工作要點 · 青岛 · 2020');
@@ -145,8 +53,8 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
       channel: 'C1',
       event_ts: thread,
     });
-    await waitFor(() => slack.callsTo('chat.update').find((c) => JSON.stringify(c.args.blocks).includes('集團化辦學')));
-    const before = slack.callsTo('chat.update').length;
+    await waitFor(() => slack.answers().find((c) => JSON.stringify(c.args.blocks).includes('集團化辦學')));
+    const before = slack.answers().length;
     await bot.event({
       type: 'app_mention',
       user: 'U2',
@@ -156,13 +64,13 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
       channel: 'C1',
       event_ts: '1700000200.000100',
     });
-    const update = await waitFor(() => slack.callsTo('chat.update')[before]);
+    const update = await waitFor(() => slack.answers()[before]);
     expect(allText(update.args.blocks)).toContain('understood as: 广州2020年集团化办学');
     expect(allText(update.args.blocks)).toContain('广州');
   });
 
   it('answers a direct message', async () => {
-    const before = slack.callsTo('chat.update').length;
+    const before = slack.answers().length;
     await bot.event({
       type: 'message',
       channel_type: 'im',
@@ -172,7 +80,7 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
       channel: 'D1',
       event_ts: '1700000300.000100',
     });
-    const update = await waitFor(() => slack.callsTo('chat.update')[before]);
+    const update = await waitFor(() => slack.answers()[before]);
     expect(update.args.channel).toBe('D1');
     expect(allText(update.args.blocks)).toContain('督导');
   });
@@ -188,9 +96,11 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     expect(text).toContain('/plans summary 青岛 2020');
     expect(text).toContain('一、加強黨的領導,提升教育治理水平');
     expect(text).toContain('六、提升保障能力,夯實教育發展基礎');
-    expect(buttonsOf(response.body.blocks).map((b: any) => b.action_id)).toEqual(
-      expect.arrayContaining(['share_answer', 'feedback_up', 'feedback_down']),
-    );
+    expect(buttonsOf(response.body.blocks).map((b: any) => b.action_id)).toContain('share_answer');
+    expect(response.body.blocks.at(-1)).toMatchObject({
+      type: 'context_actions',
+      elements: [{ type: 'feedback_buttons', action_id: 'answer_feedback' }],
+    });
   });
 
   it('opens a modal with the whole paragraph when "Show paragraph" is clicked', async () => {
@@ -205,7 +115,11 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     const modal = allText(opened.args.view.blocks);
     expect(modal).toContain('10.擴大基礎教育資源供給。落實《青島市基礎教育擴優提質攻堅方案(2019-2022年)》');
     expect(modal).toContain('三、全面發力攻堅');
-    expect(modal).toMatch(/\*完成《青島市學前教育行動計劃[^*]*力爭普惠性幼兒園覆蓋率達到90%。\*/);
+    const quote = opened.args.view.blocks.find((b: any) => b.type === 'rich_text').elements[0];
+    expect(quote.type).toBe('rich_text_quote');
+    const bold = quote.elements.filter((e: any) => e.style?.bold).map((e: any) => e.text);
+    expect(bold).toEqual(['完成《青島市學前教育行動計劃(2017-2020年)》目標任務,力爭普惠性幼兒園覆蓋率達到90%。']);
+    expect(opened.args.view.title.text).toBe('原文段落');
   });
 
   it('shares an answer in the channel and records feedback', async () => {
@@ -218,17 +132,24 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     await shared.sent;
     const inChannel = await waitFor(() => slack.responses.find((r) => r.path.endsWith(shared.responseId)));
     expect(inChannel.body.response_type).toBe('in_channel');
-    expect(allText(inChannel.body.blocks)).toContain('Shared by <@U1>');
-    const down = buttons.find((b: any) => b.action_id === 'feedback_down');
-    const clicked = bot.click({ action_id: 'feedback_down', value: down.value });
+    expect(allText(inChannel.body.blocks)).toContain('分享者 <@U1>');
+    // The private copy is replaced: no Share button any more.
+    const replaced = await waitFor(() =>
+      slack.responses.find((r) => r.path.endsWith(shared.responseId) && r.body.replace_original === true),
+    );
+    expect(buttonsOf(replaced.body.blocks).map((b: any) => b.action_id)).not.toContain('share_answer');
+    const feedback = response.body.blocks.at(-1).elements[0];
+    const clicked = bot.click({
+      type: 'feedback_buttons',
+      action_id: feedback.action_id,
+      value: feedback.negative_button.value,
+    });
     await clicked.sent;
     await waitFor(() => slack.responses.find((r) => r.path.endsWith(clicked.responseId)));
-    const [record] = readFileSync(bot.feedbackFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const [record] = readFeedback(bot.config.FEEDBACK_FILE);
     expect(record).toMatchObject({ user: 'U1', rating: 'down', question: '湘西州教育督导要建立哪些机制?' });
     expect(record.sources.length).toBeGreaterThan(0);
+    expect(readFileSync(bot.config.FEEDBACK_FILE, 'utf8')).toContain('"answerId"');
   });
 
   it('publishes the App Home with the indexed documents', async () => {
@@ -240,7 +161,7 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     expect(home).toContain('/plans summary');
   });
 
-  it('rejects a bad or stale signature with 401 and posts nothing', async () => {
+  it('rejects a bad, stale or future-dated signature with 401 and posts nothing', async () => {
     const count = slack.calls.length + slack.responses.length;
     const mention = {
       type: 'app_mention',
@@ -254,6 +175,9 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
     const stale = await bot.event(mention, (body) => signedHeaders(SECRET, body, sixMinutesAgo));
     expect(stale.status).toBe(401);
+    const tenMinutesAhead = Math.floor(Date.now() / 1000) + 10 * 60;
+    const future = await bot.event(mention, (body) => signedHeaders(SECRET, body, tenMinutesAhead));
+    expect(future.status).toBe(401);
     const unsigned = await bot.event(mention, () => ({}));
     expect(unsigned.status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
@@ -269,11 +193,24 @@ describe('guardrails', () => {
       const long = bot.command('青岛'.repeat(30));
       await long.sent;
       const tooLong = await waitFor(() => slack.responses.find((r) => r.path.endsWith(long.id)));
-      expect(tooLong.body.text).toMatch(/60 characters long; please keep it under 40/);
-      const ids = [bot.command('docs', 'U7'), bot.command('help', 'U7'), bot.command('docs', 'U7')];
+      expect(tooLong.body.text).toBe('问题共 60 个字符，请控制在 40 个以内。');
+      // help and docs are not questions: they do not count.
+      for (const text of ['help', 'docs', 'help', 'docs']) {
+        const c = bot.command(text, 'U7');
+        await c.sent;
+        const r = await waitFor(() => slack.responses.find((x) => x.path.endsWith(c.id)));
+        expect(r.body.text).not.toMatch(/faster than/);
+      }
+      const ids = [
+        bot.command('青岛 集团化办学', 'U7'),
+        bot.command('湘西 督导', 'U7'),
+        bot.command('广州 智慧教育', 'U7'),
+      ];
       for (const c of ids) await c.sent;
       const third = await waitFor(() => slack.responses.find((r) => r.path.endsWith(ids[2].id)));
-      expect(third.body.text).toMatch(/faster than 2 questions a minute/);
+      expect(third.body.text).toMatch(/提问太快了（每分钟最多 2 个问题）/);
+      // The second was answered (after, perhaps, a note that it was in line).
+      await waitFor(() => slack.responses.find((r) => r.path.endsWith(ids[1].id) && r.body.blocks));
     } finally {
       await bot.stop();
       await slack.close();
@@ -294,7 +231,7 @@ describe('guardrails', () => {
       });
       const notice = await waitFor(() => slack.callsTo('chat.postEphemeral')[0]);
       expect(notice.args).toMatchObject({ channel: 'C1', user: 'U5' });
-      expect(notice.args.text).toMatch(/not enabled in this channel/);
+      expect(notice.args.text).toMatch(/本频道未启用 plans-bot/);
       expect(slack.callsTo('chat.postMessage')).toEqual([]);
       const { id, sent } = bot.command('docs');
       await sent;
@@ -309,17 +246,24 @@ describe('guardrails', () => {
 
   it('turns a failing handler into a friendly message with a reference, not silence', async () => {
     const slack = await startFakeSlack();
-    const bot = await startBot(slack, {}, (ctx) => {
-      ctx.index = {
-        ...ctx.index,
-        postings: {
-          ...ctx.index.postings,
-          forEach: () => {
-            throw new Error('internal detail xoxb-secret-value');
-          },
+    // Answering on the main thread (SLACK_WORKERS=0), where the test can break the index.
+    const bot = await startBot(
+      slack,
+      { SLACK_WORKERS: '0' },
+      {
+        adjust: (ctx) => {
+          ctx.index = {
+            ...ctx.index,
+            postings: {
+              ...ctx.index.postings,
+              forEach: () => {
+                throw new Error('internal detail xoxb-secret-value');
+              },
+            },
+          };
         },
-      };
-    });
+      },
+    );
     try {
       await bot.event({
         type: 'app_mention',
@@ -329,8 +273,8 @@ describe('guardrails', () => {
         channel: 'C1',
         event_ts: '1700000400.000100',
       });
-      const update = await waitFor(() => slack.callsTo('chat.update')[0]);
-      expect(update.args.text).toMatch(/something went wrong.*reference `[0-9a-f]{6}`/);
+      const update = await waitFor(() => slack.callsTo('chat.postMessage')[0]);
+      expect(update.args.text).toMatch(/回答时出错了（编号 [0-9a-f]{6}）/);
       expect(update.args.text).not.toContain('internal detail');
       expect(update.args.text).not.toContain('xoxb');
     } finally {
@@ -345,7 +289,12 @@ describe('Block Kit limits', () => {
     const { index } = await bundledIndex();
     const summary = await summarisePlan(index, { place: '广州', year: 2020 }, testConfig());
     expect(summary.citations.length).toBeGreaterThan(20);
-    const blocks = answerBlocks(summary, { restate: '/plans summary 广州 2020', answerId: 'abc', shareable: true });
+    const blocks = answerBlocks(summary, {
+      lang: 'zh-Hans',
+      restate: '/plans summary 广州 2020',
+      answerId: 'abc',
+      shareable: true,
+    });
     expect(blockProblems(blocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
     // A pathological answer: far over every limit, still valid, with a visible marker.
     const huge = {
@@ -357,10 +306,10 @@ describe('Block Kit limits', () => {
         title: '很长的标题'.repeat(200),
       })),
     };
-    const hugeBlocks = answerBlocks(huge, { answerId: 'x', shareable: true });
+    const hugeBlocks = answerBlocks(huge, { lang: 'en', answerId: 'x', shareable: true });
     expect(blockProblems(hugeBlocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
     expect(JSON.stringify(hugeBlocks)).toMatch(/left out|truncated/);
-    expect(hugeBlocks.at(-1)).toMatchObject({ type: 'actions' });
+    expect(hugeBlocks.at(-1)).toMatchObject({ type: 'context_actions' });
   });
 });
 
@@ -369,11 +318,11 @@ describe('comparisons in Slack', () => {
     const { comparePlaces } = await import('../../src/answer/compare.js');
     const { index } = await bundledIndex();
     const answer = await comparePlaces(index, { places: ['青岛', '湘西'], topic: '集团化办学' }, testConfig());
-    const blocks = answerBlocks(answer, { answerId: 'x' }) as any[];
+    const blocks = answerBlocks(answer, { lang: 'zh-Hans', answerId: 'x' }) as any[];
     const columns = blocks.find((b) => b.type === 'section' && b.fields);
     expect(columns.fields).toHaveLength(2);
-    expect(columns.fields[0].text).toMatch(/^\*【青岛】\*/);
-    expect(columns.fields[1].text).toMatch(/^\*【湘西】\*/);
+    expect(columns.fields[0].text).toMatch(/^【青岛】/);
+    expect(columns.fields[1].text).toMatch(/^【湘西】/);
     expect(blockProblems(blocks, SLACK_LIMITS.messageBlocks)).toEqual([]);
   });
 });
@@ -383,11 +332,11 @@ describe('receiver choice', () => {
     const slack = await startFakeSlack();
     const { index } = await bundledIndex();
     try {
-      const base = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl };
+      const base = { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: slack.apiUrl, SLACK_WORKERS: '0' };
       const socket = createSlackApp(botContext(index, testConfig({ ...base, SLACK_APP_TOKEN: 'xapp-1-test' }))) as any;
       expect(socket.receiver.constructor.name).toBe('SocketModeReceiver');
       const http = createSlackApp(botContext(index, testConfig({ ...base, SLACK_SIGNING_SECRET: SECRET }))) as any;
-      expect(http.receiver.constructor.name).toBe('HTTPReceiver');
+      expect(http.receiver.constructor.name).toBe('GuardedHTTPReceiver');
     } finally {
       await slack.close();
     }

@@ -1,6 +1,6 @@
 // The App Home tab: the indexed documents, how to ask, examples.
 import type { App } from '@slack/bolt';
-import { homeView } from '../blocks.js';
+import { homeView } from '../blocks/home.js';
 import type { BotContext } from '../context.js';
 
 export function register(app: App, ctx: BotContext): void {
