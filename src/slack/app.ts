@@ -40,7 +40,11 @@ function boltLogger(): Logger {
 export function createSlackApp(ctx: BotContext, options: { now?: () => number } = {}): App {
   const c = ctx.config;
   const log = boltLogger();
-  const app = c.SLACK_APP_TOKEN
+  const receiver = c.SLACK_APP_TOKEN
+    ? undefined
+    : new GuardedHTTPReceiver({ signingSecret: c.SLACK_SIGNING_SECRET ?? '', logger: log, now: options.now });
+  if (receiver) ctx.acknowledgementsFirst = () => receiver.quiet();
+  const app = !receiver
     ? new App({
         token: c.SLACK_BOT_TOKEN,
         socketMode: true,
@@ -50,11 +54,7 @@ export function createSlackApp(ctx: BotContext, options: { now?: () => number } 
       })
     : new App({
         token: c.SLACK_BOT_TOKEN,
-        receiver: new GuardedHTTPReceiver({
-          signingSecret: c.SLACK_SIGNING_SECRET ?? '',
-          logger: log,
-          now: options.now,
-        }),
+        receiver,
         clientOptions: { slackApiUrl: c.SLACK_API_URL },
         logger: log,
       });

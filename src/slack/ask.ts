@@ -50,6 +50,9 @@ export async function ask(ctx: BotContext, q: Question, surface: Surface): Promi
     const id = q.conversationId;
     const history = id && !ctx.conversations.turns(id).length && q.history ? await q.history() : undefined;
     const answerId = ctx.newAnswerId();
+    // Answering starts once Slack has every acknowledgement it is waiting for: on two cores, an
+    // answering thread busy during a burst takes the time the acknowledgements need.
+    await ctx.acknowledgementsFirst();
     const queued = ctx.answerer.submit({
       key: id,
       build: () => ({
@@ -68,7 +71,9 @@ export async function ask(ctx: BotContext, q: Question, surface: Surface): Promi
     });
     if (queued.full) return await surface.note({ text: fallbackText(t.busy) }, lang);
     await surface.progress(queued.ahead, lang);
-    await surface.answer(await queued.done, lang);
+    const outcome = await queued.done;
+    await ctx.acknowledgementsFirst();
+    await surface.answer(outcome, lang);
   } catch (err) {
     await surface.note({ text: fallbackText(friendlyFailure(err, q.where, lang)) }, lang).catch(() => {});
   }

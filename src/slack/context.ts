@@ -27,6 +27,8 @@ export type BotContext = {
   newAnswerId(): string;
   /** Threads the bot has answered in: a reply there is a follow-up without a new mention. */
   threads: { mark(channel: string, ts: string): void; answered(channel: string, ts: string): boolean };
+  /** Waits until every request received has been acknowledged: answers go out after acknowledgements. */
+  acknowledgementsFirst(): Promise<void>;
   /** Serialises index updates (uploads and removals). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export function botContext(
       },
       answered: (channel, ts) => answered.has(`${channel}:${ts}`),
     },
+    acknowledgementsFirst: () => Promise.resolve(),
     exclusive<T>(work: () => Promise<T>): Promise<T> {
       const run = updating.then(work, work);
       updating = run.catch(() => {});

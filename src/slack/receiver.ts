@@ -19,6 +19,26 @@ export type GuardedReceiverOptions = Omit<HTTPReceiverOptions, 'signatureVerific
 };
 
 export class GuardedHTTPReceiver extends HTTPReceiver {
+  /** Requests read or being read whose response (the acknowledgement) has not gone out yet. */
+  private unanswered = 0;
+  private onQuiet: Array<() => void> = [];
+
+  /**
+   * Resolves when no request is waiting for its acknowledgement (or after `maxWaitMs`, so that
+   * steady traffic cannot starve answers). The bot posts its answers through this: in a burst,
+   * Slack hears every acknowledgement first, as fast as a bare app would send them.
+   */
+  quiet(maxWaitMs = 2000): Promise<void> {
+    if (this.unanswered === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, maxWaitMs);
+      this.onQuiet.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   constructor(options: GuardedReceiverOptions) {
     const { now = Date.now, ...rest } = options;
     // The guard verifies every request; Bolt's check would only repeat it with a laxer rule.
@@ -26,6 +46,10 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
     const endpoints = new Set([rest.endpoints ?? '/slack/events'].flat());
     const bolt = this.requestListener;
     this.requestListener = (req, res) => {
+      this.unanswered++;
+      res.once('close', () => {
+        if (--this.unanswered === 0) for (const resolve of this.onQuiet.splice(0)) resolve();
+      });
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (req.method !== 'POST' || !endpoints.has(path)) return bolt(req, res);
       guard(req, res, options.signingSecret, now).then(
