@@ -14,7 +14,8 @@ import { readVerified } from './files.js';
 import { bucketIdf } from './hashing-embeddings.js';
 import { buildLexicon } from './lexicon.js';
 import { withBuildLock } from './lock.js';
-import { INDEX_VERSION, writeManifest, type Manifest, type SourceRecord } from './manifest.js';
+import { FILES } from './layout.js';
+import { INDEX_VERSION, sourcesSchema, writeManifest, type Manifest, type SourceRecord } from './manifest.js';
 import { inThreadRunner, workerRunner, type BatchRunner } from './pool.js';
 import { encodePostings } from './postings.js';
 import { currentBuild } from './read.js';
@@ -74,13 +75,23 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
   const health = current ? await damageOf(current.dir, current.manifest) : 'no index yet';
   const reusable =
     current && !health && current.manifest.version === INDEX_VERSION && sameEmbedder(current.manifest.embedder, config);
-  const unchanged = (m: Manifest): IngestSummary => ({
+  const sourcesOf = (dir: string, m: Manifest) =>
+    sourcesSchema.parse(
+      JSON.parse(
+        readVerified(
+          dir,
+          m.files.find((f) => f.name === FILES.sources),
+          FILES.sources,
+        ).toString('utf8'),
+      ),
+    );
+  const unchanged = (m: Manifest, sources: SourceRecord[]): IngestSummary => ({
     status: 'unchanged',
     documents: m.documents,
     paragraphs: m.paragraphs,
-    files: m.sources.length,
+    files: sources.length,
     vectorsReused: 0,
-    noise: sumNoise(m.sources),
+    noise: sumNoise(sources),
     problems: m.problems,
   });
   if (
@@ -89,17 +100,18 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
     current.manifest.corpusDir === corpus &&
     current.manifest.corpusFingerprint === fingerprint
   ) {
-    return unchanged(current.manifest);
+    return unchanged(current.manifest, sourcesOf(current.dir, current.manifest));
   }
 
   const { files, problems } = await loadCorpus(corpusDir, { maxFileBytes: config.MAX_FILE_MB * 1024 * 1024 });
   if (!options.force && reusable) {
-    const before = new Map(current.manifest.sources.map((s) => [s.file, s.sha256]));
+    const sources = sourcesOf(current.dir, current.manifest);
+    const before = new Map(sources.map((s) => [s.file, s.sha256]));
     const same = files.length === before.size && files.every((f) => before.get(f.file) === f.sha256);
     if (same && current.manifest.corpusDir === corpus) {
       // Files touched but not changed: remember the new fingerprint, keep the build.
       await writeManifest(current.dir, { ...current.manifest, corpusFingerprint: fingerprint });
-      return { ...unchanged(current.manifest), problems };
+      return { ...unchanged(current.manifest, sources), problems };
     }
   }
   // Only the serving build and the one about to be written may exist.
@@ -124,7 +136,8 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
   );
   progress('write', 0, 1);
   await writeBuild(indexDir, {
-    manifest: { sources: built.sources, problems, corpusDir: corpus, corpusFingerprint: fingerprint },
+    manifest: { problems, corpusDir: corpus, corpusFingerprint: fingerprint },
+    sources: built.sources,
     documents: built.documents,
     chunks: built.chunks,
     postings: built.postings,
@@ -149,7 +162,7 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
 export async function damageOf(dir: string, manifest: Manifest): Promise<string | undefined> {
   for (const f of manifest.files) {
     try {
-      await readVerified(dir, f, f.name);
+      readVerified(dir, f, f.name, true);
     } catch (err) {
       return (err as Error).message;
     }

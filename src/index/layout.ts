@@ -1,7 +1,11 @@
 // The files of one build and how each is laid out. Text is stored once (each document's cleaned
 // text; a chunk is an offset pair into it), vectors once (int8), postings in binary.
 export const FILES = {
+  /** Documents' metadata; their texts are in `texts` (see documents-file.ts). */
   documents: 'documents.json',
+  texts: 'texts.u16',
+  /** The corpus files and what became of them (read by builds, not by answering). */
+  sources: 'sources.json',
   /** Int32 columns, CHUNK_COLUMNS per chunk. */
   chunks: 'chunks.bin',
   /** The distinct section paths; chunks refer to them by index. */

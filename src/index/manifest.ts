@@ -8,7 +8,7 @@ import { writeFileAtomic } from './files.js';
 
 // Bump when the files of a build change shape or the rules that make them change (cleaning,
 // chunking, tokens, features); a build of another version is rebuilt from the corpus.
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 const noiseSchema = z.record(z.string(), z.number());
 
@@ -20,16 +20,6 @@ export const manifestSchema = z.object({
     model: z.string(),
     dimension: z.number().int().positive(),
   }),
-  /** The corpus files and what became of them. */
-  sources: z.array(
-    z.object({
-      file: z.string(),
-      sha256: z.string(),
-      encoding: z.string(),
-      documents: z.array(z.string()),
-      noise: noiseSchema,
-    }),
-  ),
   problems: z.array(z.object({ file: z.string(), message: z.string() })),
   documents: z.number().int(),
   paragraphs: z.number().int(),
@@ -37,12 +27,29 @@ export const manifestSchema = z.object({
   corpusDir: z.string(),
   corpusFingerprint: z.string(),
   /** Every other file of the build, with its size and CRC-32. */
-  files: z.array(z.object({ name: z.string(), bytes: z.number().int(), crc32: z.number().int() })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      bytes: z.number().int(),
+      crc32: z.number().int(),
+      sampleCrc32: z.number().int().optional(),
+    }),
+  ),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type EmbedderInfo = Manifest['embedder'];
-export type SourceRecord = Manifest['sources'][number];
+
+export const sourcesSchema = z.array(
+  z.object({
+    file: z.string(),
+    sha256: z.string(),
+    encoding: z.string(),
+    documents: z.array(z.string()),
+    noise: noiseSchema,
+  }),
+);
+export type SourceRecord = z.infer<typeof sourcesSchema>[number];
 
 /** The pointer to the serving build. JSON, so that it can also say which corpus to heal from. */
 const pointerSchema = z.object({ build: z.string().regex(/^[\w.-]+$/), corpusDir: z.string() });

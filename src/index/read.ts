@@ -2,10 +2,10 @@
 // manifest (size and CRC-32) before it is parsed. A missing, truncated or altered file raises
 // IndexDamagedError, which the opener answers by rebuilding; nothing is parsed on trust.
 import type { Chunk } from '../ingest/chunk.js';
-import type { PlanDocument } from '../ingest/documents.js';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
 import { questionWords } from '../text/tokenize.js';
+import { decodeDocuments } from './documents-file.js';
 import { openaiEmbeddings, sameEmbedder, wantedEmbedder } from './embedders.js';
 import { DamagedFileError, float32View, int32View, readVerified, uint32View } from './files.js';
 import { HashingEmbeddings, type HashingState } from './hashing-embeddings.js';
@@ -79,12 +79,16 @@ async function loadOnce(indexDir: string, config: Config): Promise<PlanIndex | u
 
 async function parseBuild(dir: string, manifest: Manifest, config: Config): Promise<PlanIndex> {
   const record = new Map(manifest.files.map((f) => [f.name, f]));
-  const file = (name: string) => readVerified(dir, record.get(name), name);
-  const json = async <T>(name: string) => JSON.parse((await file(name)).toString('utf8')) as T;
+  const read = new Set<string>();
+  const file = (name: string) => {
+    read.add(name);
+    return readVerified(dir, record.get(name), name);
+  };
+  const json = <T>(name: string) => JSON.parse(file(name).toString('utf8')) as T;
 
-  const documents = await json<PlanDocument[]>(FILES.documents);
-  const sections = await json<string[][]>(FILES.sections);
-  const columns = int32View(await file(FILES.chunks));
+  const documents = decodeDocuments(file(FILES.documents).toString('utf8'), file(FILES.texts));
+  const sections = json<string[][]>(FILES.sections);
+  const columns = int32View(file(FILES.chunks));
   const width = CHUNK_COLUMNS.length;
   if (columns.length !== manifest.paragraphs * width) throw new Error(`${FILES.chunks}: wrong length`);
   const chunks: Chunk[] = new Array(manifest.paragraphs);
@@ -112,19 +116,19 @@ async function parseBuild(dir: string, manifest: Manifest, config: Config): Prom
   }
 
   const postings = postingsReader({
-    vocabulary: (await file(FILES.vocabulary)).toString('utf8'),
-    offsets: uint32View(await file(FILES.postingsOffsets)),
-    frequency: uint32View(await file(FILES.postingsFrequency)),
-    data: await file(FILES.postingsData),
+    vocabulary: file(FILES.vocabulary).toString('utf8'),
+    offsets: uint32View(file(FILES.postingsOffsets)),
+    frequency: uint32View(file(FILES.postingsFrequency)),
+    data: file(FILES.postingsData),
     lengths,
   });
-  const lexicon = await json<Lexicon>(FILES.lexicon);
+  const lexicon = json<Lexicon>(FILES.lexicon);
   const { dimension } = manifest.embedder;
-  const values = await file(FILES.vectors);
+  const values = file(FILES.vectors);
   const vectors: QuantisedVectors = {
     dimension,
     values: new Int8Array(values.buffer, values.byteOffset, values.byteLength),
-    scales: float32View(await file(FILES.scales)),
+    scales: float32View(file(FILES.scales)),
   };
   if (vectors.values.length !== manifest.paragraphs * dimension || vectors.scales.length !== manifest.paragraphs) {
     throw new Error(`${FILES.vectors}: wrong length`);
@@ -135,10 +139,14 @@ async function parseBuild(dir: string, manifest: Manifest, config: Config): Prom
     manifest.embedder.kind === 'hashing'
       ? vectorSearch(
           vectors,
-          new HashingEmbeddings(await json<HashingState>(FILES.embedder), (text) => questionWords(text, known)),
+          new HashingEmbeddings(json<HashingState>(FILES.embedder), (text) => questionWords(text, known)),
           'lexical',
         )
-      : vectorSearch(vectors, await openaiEmbeddings(config), 'semantic', uint32View(await file(FILES.bits)));
+      : vectorSearch(vectors, await openaiEmbeddings(config), 'semantic', uint32View(file(FILES.bits)));
+
+  // Files answering does not read (what the corpus files became) are checked all the same: damage
+  // is noticed when the index is opened, whichever file it is in.
+  for (const f of manifest.files) if (!read.has(f.name)) file(f.name);
 
   return {
     dir,

@@ -1,6 +1,6 @@
 // Re-ingesting with a paid embedder: paragraphs whose text is unchanged keep the vectors of the
 // build now serving (read back from its int8 store), so only new or changed text is sent to the API.
-import type { PlanDocument } from '../ingest/documents.js';
+import { decodeDocuments } from './documents-file.js';
 import { float32View, int32View, readVerified } from './files.js';
 import { CHUNK_COLUMNS, FILES } from './layout.js';
 import { readManifest } from './manifest.js';
@@ -15,13 +15,13 @@ export async function previousVectors(buildDir: string | undefined, model: strin
     if (manifest.embedder.kind !== 'openai' || manifest.embedder.model !== model) return undefined;
     const record = new Map(manifest.files.map((f) => [f.name, f]));
     const file = (name: string) => readVerified(buildDir, record.get(name), name);
-    const documents = JSON.parse((await file(FILES.documents)).toString('utf8')) as PlanDocument[];
-    const columns = int32View(await file(FILES.chunks));
-    const values = await file(FILES.vectors);
+    const documents = decodeDocuments(file(FILES.documents).toString('utf8'), file(FILES.texts));
+    const columns = int32View(file(FILES.chunks));
+    const values = file(FILES.vectors);
     const vectors: QuantisedVectors = {
       dimension: manifest.embedder.dimension,
       values: new Int8Array(values.buffer, values.byteOffset, values.byteLength),
-      scales: float32View(await file(FILES.scales)),
+      scales: float32View(file(FILES.scales)),
     };
     const width = CHUNK_COLUMNS.length;
     const positionOf = new Map<string, number>();

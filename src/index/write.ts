@@ -5,16 +5,26 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { PlanDocument } from '../ingest/documents.js';
 import type { ChunkRecord } from './batch.js';
+import { encodeDocuments } from './documents-file.js';
 import { buildWriter, bytesOf } from './files.js';
 import type { HashingState } from './hashing-embeddings.js';
 import { CHUNK_COLUMNS, FILES } from './layout.js';
 import type { Lexicon } from './lexicon.js';
-import { buildDir, buildsDir, INDEX_VERSION, writePointer, type EmbedderInfo, type Manifest } from './manifest.js';
+import {
+  buildDir,
+  buildsDir,
+  INDEX_VERSION,
+  writePointer,
+  type EmbedderInfo,
+  type Manifest,
+  type SourceRecord,
+} from './manifest.js';
 import type { EncodedPostings } from './postings.js';
 import { signBits, type QuantisedVectors } from './vectors.js';
 
 export type BuildContents = {
   manifest: Omit<Manifest, 'version' | 'builtAt' | 'files' | 'embedder' | 'documents' | 'paragraphs'>;
+  sources: SourceRecord[];
   documents: PlanDocument[];
   /** In position order. */
   chunks: ChunkRecord[];
@@ -33,7 +43,10 @@ export async function writeBuild(indexDir: string, contents: BuildContents): Pro
   await mkdir(dir, { recursive: true });
   try {
     const files = buildWriter(dir);
-    await files.write(FILES.documents, JSON.stringify(contents.documents));
+    const { metadata, texts } = encodeDocuments(contents.documents);
+    await files.write(FILES.documents, metadata);
+    await files.write(FILES.texts, texts);
+    await files.write(FILES.sources, JSON.stringify(contents.sources));
     const { columns, sections } = chunkColumns(contents, contents.postings.lengths);
     await files.write(FILES.chunks, bytesOf(columns));
     await files.write(FILES.sections, JSON.stringify(sections));
