@@ -194,7 +194,10 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
       /^[^:：]{1,12}[:：]$/.test(previous.text) &&
       line.length <= 40 &&
       !/[。；]/.test(line) &&
-      !/(要点|要點|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|报告|報告|通知|会议|會議|解读|解讀)$/.test(line)
+      // …but not a headline that follows an empty label ("公文时效:" / "…召开2025年…调度会").
+      !/(要点|要點|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|报告|報告|通知|会议|會議|会|會|解读|解讀)$|召开|召開|举行|舉行/.test(
+        line,
+      )
     ) {
       previous.text += line;
       continue;

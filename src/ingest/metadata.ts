@@ -225,7 +225,13 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
   for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
-  return best ? annual(best[0]) : { year: UNKNOWN, years: UNKNOWN };
+  if (best) return annual(best[0]);
+  // Nothing in the text: the page's own date (its dateline, 发布时间) is the year it reports on.
+  for (const line of meta) {
+    const m = line.match(/(?:^|[:：\s(（])((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
+    if (m) return annual(Number(m[1]));
+  }
+  return { year: UNKNOWN, years: UNKNOWN };
 }
 
 /** Whether a plan is about a given year: its own year, or a year inside the period it covers. */

@@ -106,7 +106,8 @@ const ADDRESSEE =
 // A closing (or opening) signature: the issuing body's name on its own line.
 const SIGNATURE =
   /^[\p{Script=Han}（）()、 \u3000]{2,40}(局|厅|廳|委员会|委員會|政府|办公室|辦公室|委|工委|中心|公署)$/u;
-const DOC_NUMBER = /^[\p{Script=Han}]{1,12}[〔［[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號]$/u;
+// 鲁政教督委〔2024〕1号, also in brackets: (皖政[2001]85號).
+const DOC_NUMBER = /^[(（]?[\p{Script=Han}]{1,12}[〔［[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號][)）]?$/u;
 const SUBTITLE = /^(——|──|--|—|－－)\s*\S.{2,60}$/;
 const BYLINE =
   /^[\p{Script=Han}、，,()（）]{2,40}(局长|局長|厅长|廳長|书记|書記|主任|县长|縣長|市长|市長|区长|區長|旗长|旗長|部长|部長|校长|校長|主席|记者|記者|通讯员|通訊員)[ \u3000]+\p{Script=Han}{2,4}$/u;

@@ -295,6 +295,28 @@ describe('the year, or the period of a multi-year plan', () => {
   });
 });
 
+describe('found on the holdout pages, as general rules', () => {
+  it('keeps a headline that follows an empty metadata label as the headline', () => {
+    const r = ingest(
+      [
+        '发文字号: 成文时间: 2031-04-11',
+        '公文时效:',
+        '【义务教育】红河县召开2031年县域义务教育优质均衡发展调度会',
+        '4月10日,红河县组织召开调度会,副县长出席会议并讲话。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ title: '红河县召开2031年县域义务教育优质均衡发展调度会', type: '会议报道' });
+  });
+
+  it('reads a document number in brackets, and a page’s date when the text names no year', () => {
+    const numbered = ingest('宣威市人民政府关于加快教育发展的意见\n(宣政[2031]85號)\n为加快教育发展,提出以下意见。');
+    expect(numbered.documents[0].year).toBe(2031);
+    expect(allText(numbered)).not.toContain('宣政');
+    const dated = ingest('红河县教育工作会议召开\n2031-3-7 19:51 上传\n会议总结了全县教育工作,安排部署了重点任务。');
+    expect(dated.documents[0].year).toBe(2031);
+  });
+});
+
 describe('the type', () => {
   it.each([
     ['2031年全县教育工作会议召开', '会议报道'],
