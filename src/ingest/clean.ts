@@ -14,6 +14,12 @@ export type NoiseCounts = {
   annotationMarks: number;
   mojibakeRepaired: number;
   mojibakeMarked: number;
+  /** Pinyin that machine-converted pages put after characters: 認(rèn)真. */
+  pinyinAnnotations: number;
+  /** Markdown image links and other markup left in a page's text. */
+  markup: number;
+  /** Spaces inside words or around full-width punctuation (line-wrap and typesetting debris). */
+  straySpaces: number;
 };
 export type CleanedFile = { lines: CleanLine[]; noise: NoiseCounts };
 
@@ -26,6 +32,9 @@ export const emptyNoise = (): NoiseCounts => ({
   annotationMarks: 0,
   mojibakeRepaired: 0,
   mojibakeMarked: 0,
+  pinyinAnnotations: 0,
+  markup: 0,
+  straySpaces: 0,
 });
 
 // Pictographs, emoji modifiers and joiners, and the symbol blocks that decorate spam; keeps circled
@@ -33,12 +42,43 @@ export const emptyNoise = (): NoiseCounts => ({
 const EMOJI =
   /(?![\u2460-\u24ff\u2776-\u2793])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0e\ufe0f\u20e3\u{e0020}-\u{e007f}\u2600-\u27bf\u2b00-\u2bff\u{1f000}-\u{1faff}]/gu;
 
-const META_LABEL =
-  /^[-•·*\s]*(文章来源|文章來源|信息来源|信息來源|来源|來源|稿源|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|发文字号|發文字號|发文编号|發文編號|文号|文號|索引号|索引號|学段|學段|政策发布日期|政策發布日期|成文日期|主题分类|主題分類|责任编辑|責任編輯)\s*[:：]/;
-const DATE_ONLY = /^[-•·*\s]*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
+// Labels of a page's metadata block and bylines, in both scripts. Sites pad labels to one width with
+// spaces ("标       题:", "索  引  号:"), so spaces between a label's characters are allowed.
+const META_LABELS = [
+  ...['文章来源', '文章來源', '信息来源', '信息來源', '来源', '來源', '稿源', '发布时间', '發布時間', '发布日期'],
+  ...['發布日期', '发表时间', '發表時間', '时间', '時間', '日期', '发文机关', '發文機關', '发证机关', '發證機關'],
+  ...['发布机构', '發布機構', '发文机构', '發文機構', '发文单位', '發文單位', '发文字号', '發文字號', '发文编号'],
+  ...['發文編號', '文号', '文號', '索引号', '索引號', '学段', '學段', '政策发布日期', '政策發布日期', '成文日期'],
+  ...['成文时间', '成文時間', '主题分类', '主題分類', '责任编辑', '責任編輯', '编辑', '編輯', '作者', '记者', '記者'],
+  ...['通讯员', '通訊員', '供稿', '摄影', '攝影', '审核', '審核', '公开主体', '公開主體', '公开日期', '公開日期'],
+  ...['公开方式', '公開方式', '公开目录', '公開目錄', '概述', '标题', '標題', '组配分类', '組配分類', '信息分类'],
+  ...['信息分類', '废止日期', '廢止日期', '有效性', '公文时效', '公文時效', '印发机关', '印發機關', '印发时间'],
+  ...['印發時間', '中文名', '文种', '文種', '附件'],
+];
+// Labels long or distinctive enough to be recognised with a space instead of a colon ("索引号 1378…").
+const SPACED_LABELS = ['索引号', '索引號', '发布机构', '發布機構', '发文机构', '發文機構', '发布日期', '發布日期'];
+const SPACED_LABELS_MORE = ['成文日期', '公开方式', '公開方式', '公开目录', '公開目錄', '发文字号', '發文字號', '标题'];
+const spread = (labels: string[]) => labels.map((l) => [...l].join('[ \\t\\u3000]*')).join('|');
+const META_LABEL = new RegExp(`^[-•·*\\s]*(${spread(META_LABELS)})[ \\t\\u3000]*[:：]`);
+const META_LABEL_SPACED = new RegExp(
+  `^[-•·*\\s]*(${spread([...SPACED_LABELS, ...SPACED_LABELS_MORE, '標題'])})[ \\t\\u3000]+[^\\s:：]`,
+);
+// A date on its own line, also in parentheses, run together ("20221月26"), or opening a dateline
+// ("2014-03-14   来源:记者站").
+const DATE_ONLY =
+  /^[-•·*\s]*[(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[)）]?(\s+\d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}\d{1,2}月\d{1,2}日?$/;
+const DATELINE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s+[^。；，,]{0,60}$/;
+// "(此件公开发布)": a notice's publication mark.
+const PUBLICATION_MARK = /^[(（]此件[^()（）]{1,8}[)）]$/;
+// Template sites open with "下面是小编为大家整理的<page title>,供大家参考。": the page's title, not its text.
+const TEMPLATE_INTRO =
+  /^(?:下面|以下)是小[编編](?:为|為)大家(?:精心)?(?:整理|收集|搜集|準備|准备)的(.{4,80}?)[,，]\s*(?:供大家参考|供大家參考|仅供参考|僅供參考|希望对|希望對|欢迎|歡迎)/;
 
 const CHROME: RegExp[] = [
-  /^(当前位置|當前位置|您现在的位置|您現在的位置|您的位置|所在位置|首页\s*>|首頁\s*>)/,
+  /^(当前位置|當前位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您的位置|所在位置|首页\s*>|首頁\s*>)/,
+  /^[>›»]\s*\S/, // the rest of a breadcrumb trail: "> 政务公开 > 政务动态"
+  /^(分享|分享到)[:：]?$/,
+  /^([一二三四五六七八九十\d]{1,3}[.．、]|[•·●▪■◆◇○►▶*-])$/, // a list marker with nothing after it
   /^(上一篇|下一篇|上一条|下一条|上一條|下一條|上一页|下一页|上一頁|下一頁)/,
   /(分享到|扫一扫|掃一掃|扫码|掃碼|二维码|二維碼|微信扫|微信掃|关注我们|關注我們|在手机打开|在手機打開)/,
   /(字体大小|字體大小|字号[:：]|字號[:：]|关闭窗口|關閉窗口|加入收藏|设为首页|設為首頁|返回顶部|返回頂部|打印本页|打印本頁)/,
@@ -63,11 +103,76 @@ const ANNOTATION = /\[[a-z]{1,2}\d{1,3}\]/g;
 
 const SENTENCE_PUNCT = /[。；;！!？?，,：:]/;
 
+// Markdown image links that pages carry over from their source: ![](https://…/photo.jpg)
+const MARKDOWN_IMAGE = /!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/g;
+
+// Machine-converted pages follow some characters with their pinyin: 認(rèn)真, 動(dòng)態(tài), 社會(huì )主義.
+// Only a single lowercase syllable with a tone mark, in parentheses, right after a Han character
+// (or after the last letter of a garbled character) is such an annotation; real parentheses stay.
+const PINYIN_ANNOTATION =
+  /[(（]\s?((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,4}(?:ng|n|r)?)\s?[)）]/g;
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/g;
+const HAN = /\p{Script=Han}/u;
+
+export function removePinyinAnnotations(text: string, noise: NoiseCounts = emptyNoise()): string {
+  if (!/[(（]\s?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\s?[)）]/.test(text)) return text;
+  return text.replace(PINYIN_ANNOTATION, (match, syllable: string, offset: number) => {
+    if (syllable.match(TONE_MARK)?.length !== 1) return match;
+    const before = text[offset - 1] ?? '';
+    const afterGarbled = /[A-Za-z?\uFFFD]/.test(before) && HAN.test(text[offset - 2] ?? '');
+    if (!HAN.test(before) && before !== '\uFFFD' && !afterGarbled) return match;
+    noise.pinyinAnnotations++;
+    return '';
+  });
+}
+
+const CJK_PUNCT = /[、，。；：？！“”‘’《》（）【】〔〕—…]/;
+/**
+ * Spaces that only typesetting put there: inside a word broken at a line end ("学前教 育"), and around
+ * full-width punctuation ("社會 、 實現"). Only in sentences (a heading "深化改革 突破创新" keeps its
+ * spaces), and never inside 《》 or “” (a quoted title may separate its phrases with spaces).
+ */
+export function removeStraySpaces(line: string, noise: NoiseCounts = emptyNoise()): string {
+  if (!/[ \u3000\u00a0]/.test(line) || line.length < 30 || !/[。，,；]/.test(line)) return line;
+  const isHan = (c: string | undefined) => c !== undefined && HAN.test(c);
+  const isCjk = (c: string | undefined) => isHan(c) || (c !== undefined && CJK_PUNCT.test(c));
+  let out = '';
+  let quoted = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '《' || c === '“') quoted++;
+    else if ((c === '》' || c === '”') && quoted > 0) quoted--;
+    if (quoted === 0 && (c === ' ' || c === '\u3000' || c === '\u00a0')) {
+      let j = i;
+      while (j + 1 < line.length && /[ \u3000\u00a0]/.test(line[j + 1])) j++;
+      const prev = out[out.length - 1];
+      const next = line[j + 1];
+      const stray =
+        (isCjk(prev) && isCjk(next)) ||
+        (isCjk(prev) && /[,;:]/.test(next ?? '')) ||
+        (/[,;:]/.test(prev ?? '') && isHan(next));
+      if (stray) {
+        noise.straySpaces++;
+        i = j;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
 export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): CleanedFile {
   const noise = emptyNoise();
   let text = raw.replace(/\r\n?/g, '\n');
   text = stripHtml(text, noise);
   if (format === 'markdown') text = text.replace(/^#{1,6}\s+/gm, '').replace(/\*\*([^*]+)\*\*/g, '$1');
+
+  text = text.replace(MARKDOWN_IMAGE, () => {
+    noise.markup++;
+    return '';
+  });
+  text = removePinyinAnnotations(text, noise);
 
   const lines: CleanLine[] = [];
   for (const rawLine of text.split('\n')) {
@@ -82,7 +187,33 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
     });
     line = line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
     if (!line) continue;
-    if (META_LABEL.test(line) || DATE_ONLY.test(line)) {
+    // A label whose value the page put on the next line ("• 索引号:" / "SY0024…") keeps its value.
+    const previous = lines[lines.length - 1];
+    if (
+      previous?.kind === 'meta' &&
+      /^[^:：]{1,12}[:：]$/.test(previous.text) &&
+      line.length <= 40 &&
+      !/[。；]/.test(line) &&
+      // …but not a headline that follows an empty label ("公文时效:" / "…召开2025年…调度会").
+      !/(要点|要點|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|报告|報告|通知|会议|會議|会|會|解读|解讀)$|召开|召開|举行|舉行/.test(
+        line,
+      )
+    ) {
+      previous.text += line;
+      continue;
+    }
+    const intro = line.match(TEMPLATE_INTRO);
+    if (intro) {
+      lines.push({ text: `标题:${intro[1]}`, kind: 'meta' });
+      continue;
+    }
+    if (
+      META_LABEL.test(line) ||
+      META_LABEL_SPACED.test(line) ||
+      DATE_ONLY.test(line) ||
+      DATELINE.test(line) ||
+      PUBLICATION_MARK.test(line)
+    ) {
       lines.push({ text: line.replace(/^[-•·*\s]+/, ''), kind: 'meta' });
       continue;
     }
@@ -102,7 +233,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
     const mojibake = repairMojibake(line);
     noise.mojibakeRepaired += mojibake.repaired;
     noise.mojibakeMarked += mojibake.marked;
-    lines.push({ text: mojibake.text, kind: 'body' });
+    lines.push({ text: removeStraySpaces(mojibake.text, noise), kind: 'body' });
   }
   return { lines: dropMenuRuns(lines, noise), noise };
 }

@@ -1,10 +1,10 @@
 // Metadata: what a document is, read from its own text (title lines, 来源/發文機關 lines, the body),
 // never from the file name. Anything the text does not say is 'unknown'.
 import { toSimplified } from '../text/script.js';
-import { findPlaceMentions, placeByCode, type Place, type PlaceLevel } from './places.js';
+import { allPlaces, findPlaceMentions, placeByCode, type Place, type PlaceLevel } from './places.js';
 import type { RawDocument } from './split-documents.js';
 
-export const DOC_TYPES = ['工作要点', '工作总结', '会议报道', '规划', 'other'] as const;
+export const DOC_TYPES = ['工作要点', '工作总结', '会议报道', '规划', '解读', '报告', 'other'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const UNKNOWN = 'unknown' as const;
 
@@ -27,13 +27,36 @@ export type DocumentMeta = {
   partial: boolean;
 };
 
+// Meta labels that name who issued a document.
+const ISSUER_LABEL =
+  /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文机构|發文機構|发文单位|發文單位|公开主体|公開主體|印发机关|印發機關|落款)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
+// Meta labels that name the outlet a page came from: weaker than an issuer (a newspaper, a site).
+const SOURCE_LABEL = /(来源|來源|信息来源|信息來源|文章来源|文章來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
+
 export function readMetadata(doc: RawDocument): DocumentMeta {
-  const firstSentence = doc.body[0]?.split(/[。！？]/)[0] ?? '';
   const titleLine = doc.title;
-  const title = titleLine ?? firstSentence.replace(/^\d{1,2}月\d{1,2}日[,，]?\s*/, '').slice(0, 60);
-  const simplifiedTitle = toSimplified(title);
-  const simplifiedBody = toSimplified(doc.body.join('\n'));
-  const place = detectPlace(simplifiedTitle, simplifiedBody, doc.meta.map(toSimplified));
+  const body = doc.body.join('\n');
+  // One conversion per document: the rules below read simplified text; the title keeps its script.
+  const simplifiedBody = toSimplified(body);
+  const derived = titleLine ? undefined : deriveTitle(doc.body, simplifiedBody);
+  const title = titleLine ?? derived ?? UNKNOWN;
+  const others = doc.titles.filter((t) => t.text !== titleLine);
+  // Titles and metadata lines converted together, once (the conversion keeps lines and lengths).
+  const header = toSimplified([title, ...others.map((t) => t.text), ...doc.meta].join('\n')).split('\n');
+  const simplifiedTitle = header[0];
+  const simplifiedOthers = header.slice(1, 1 + others.length);
+  const simplifiedMeta = header.slice(1 + others.length);
+  const subtitles = simplifiedOthers.filter((_, i) => others[i].kind === 'subtitle');
+  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine));
+  const period = detectPeriod([simplifiedTitle, ...simplifiedOthers], simplifiedMeta, simplifiedBody, type);
+  const issuers = [
+    ...simplifiedMeta.map((m) => m.match(ISSUER_LABEL)?.[2]).filter((m): m is string => Boolean(m)),
+    ...[simplifiedTitle, ...simplifiedOthers].map((t) => t.match(ISSUER_IN_TITLE)?.[1]).filter(Boolean),
+  ] as string[];
+  const sources = simplifiedMeta.map((m) => m.match(SOURCE_LABEL)?.[2]).filter((m): m is string => Boolean(m));
+  // A title taken from the first sentence: the whole sentence says where (…在兰州召开).
+  const firstSentence = derived ? [toSimplified(doc.body[0]?.split(/[。！？]/)[0] ?? '')] : [];
+  const place = detectPlace([simplifiedTitle, ...firstSentence, ...simplifiedOthers], issuers, sources, simplifiedBody);
   return {
     title,
     titleSource: titleLine ? 'title-line' : 'first-sentence',
@@ -41,9 +64,9 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
     placeLevel: place?.level ?? UNKNOWN,
     placeAliases: place?.aliases ?? [],
     placeParents: place ? place.parents.map((c) => placeByCode(c)?.name).filter((n): n is string => Boolean(n)) : [],
-    year: detectYear(simplifiedTitle, simplifiedBody),
-    years: detectYears(simplifiedTitle, simplifiedBody),
-    type: detectType(simplifiedTitle, simplifiedBody, Boolean(titleLine)),
+    year: period.year,
+    years: period.years,
+    type,
     publishDate:
       metaValue(
         doc.meta,
@@ -53,12 +76,8 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
       firstDateLine(doc.meta) ??
       UNKNOWN,
     issuer:
-      metaValue(
-        doc.meta,
-        /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文单位|發文單位|落款)\s*[:：]\s*([^\s]+)/,
-        2,
-      ) ??
-      [titleLine, ...doc.otherTitles].map((t) => t?.match(ISSUER_IN_TITLE)?.[1]).find(Boolean) ??
+      metaValue(doc.meta, ISSUER_LABEL, 2) ??
+      [titleLine, ...others.map((t) => t.text)].map((t) => t?.match(ISSUER_IN_TITLE)?.[1]).find(Boolean) ??
       UNKNOWN,
     sourceUrl: metaValue(doc.meta, /(https?:\/\/[^\s)）]+)/, 1) ?? UNKNOWN,
     partial: doc.partial,
@@ -75,25 +94,144 @@ function metaValue(meta: string[], re: RegExp, group: number): string | undefine
 
 function firstDateLine(meta: string[]): string | undefined {
   for (const line of meta) {
-    const m = line.match(/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/);
+    const m = line.match(/^[(（]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/);
     if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   }
   return undefined;
 }
 
-/** The year the plan is about: the title's year, else the year the opening names most. */
-function detectYear(title: string, body: string): number | typeof UNKNOWN {
-  const inTitle =
-    title.match(/(19|20)\d{2}(?=\s*[-—–~～至到]\s*(19|20)\d{2})/) ??
-    title.match(/(19|20)\d{2}(?=年)/) ??
-    title.match(/(19|20)\d{2}/);
-  if (inTitle) return Number(inTitle[0]);
+// ---------------------------------------------------------------------------------------------
+// Title of a page that has no title line
+
+const LEADING_DATE =
+  /^(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
+const MEETING_WORD = '(?:会议|會議|大会|大會|会|會)';
+// "眉县召开2023年…动员会": who held it, then the meeting, up to the last 会 of the clause.
+const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)(.*${MEETING_WORD})`);
+// "2022年全省教育工作会议以视频会议形式在郑州召开": the meeting, then where and how.
+const WAS_HELD = new RegExp(`^(.+?${MEETING_WORD})(?:以|在|于|於|.{0,2}(?:召开|召開|举行|舉行))`);
+const JIEDU_OPENING = /^(一、)?(起草|编制|出台|制定|修订)(背景|过程|依据|说明|情况)|^(一、)?(政策背景|决策依据)/;
+
+/**
+ * A page without a title line: a meeting report is named by the meeting its first sentence reports
+ * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
+ * anything else by its first sentence.
+ */
+function deriveTitle(body: string[], simplifiedBody: string): string | undefined {
+  const first = body[0] ?? '';
+  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
+  const clause = sentence.split(/[,，;；]/).find((c) => c.trim().length > 0) ?? '';
+  const held = clause.match(HELD);
+  if (held && held[2].length >= 4) {
+    const holder = held[1].trim();
+    const mentions = holder ? findPlaceMentions(holder) : [];
+    const byPlace = mentions.length === 1 && mentions[0].index === 0 && mentions[0].alias.length === holder.length;
+    return byPlace ? clause.trim() : held[2].trim();
+  }
+  const was = clause.match(WAS_HELD);
+  if (was && was[1].length >= 6) return was[1].trim();
+  const opening = simplifiedBody.slice(0, 40);
+  if (JIEDU_OPENING.test(opening)) {
+    const head = body.slice(0, 4).join('\n');
+    for (const m of head.matchAll(/《([^《》]{4,60})》/g))
+      if (/(规划|規劃|要点|要點|意见|意見|方案|纲要|綱要|计划|計劃)$/.test(m[1])) return m[1];
+  }
+  return sentence ? sentence.slice(0, 60) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Type
+
+const MEETING_TITLE =
+  /(召开|举行).{0,40}会|(会议|大会|工作会|推进会|动员会|总结会|部署会|座谈会|调度会|务虚会|会)(召开|举行)?$|(会议|会).{0,16}(召开|举行)$/;
+const NOT_A_MEETING = /(社会|委员会|学会|协会|基金会|理事会|联合会|工会)$/;
+
+function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean): DocType {
+  const opening = body.slice(0, 200);
+  const explains = JIEDU_OPENING.test(body.slice(0, 40));
+  if (/解读|起草说明|编制说明|政策问答/.test(title)) return '解读';
+  if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
+  if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
+  if (/要点/.test(title)) return explains ? '解读' : '工作要点';
+  if (/总结/.test(title)) return '工作总结';
+  if (/报告/.test(title)) return '报告';
+  if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
+  if (explains) return '解读';
+  if (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)) return '会议报道';
+  return 'other';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year and period
+
+const YEAR_RANGE = /((?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到－]|——)+\s*((?:19|20)\d{2})/;
+const FIVE_YEAR = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年|“十五”|十五(?:规划|计划|期间|时期)/;
+const DOC_NUMBER_YEAR = /[〔［[(（]((?:19|20)\d{2})[〕］\])）]\s*\d{1,4}\s*号/;
+
+/** The years of the n-th five-year plan: the 3rd began in 1966, every one since five years after the last. */
+export function fiveYearPlan(n: number): [number, number] {
+  const start = 1966 + 5 * (n - 3);
+  return [start, start + 4];
+}
+
+function fiveYearIn(text: string): [number, number] | undefined {
+  const m = text.match(FIVE_YEAR);
+  if (!m) return undefined;
+  const digit = m[1] ?? m[2];
+  return fiveYearPlan(digit ? 10 + '一二三四五六七八九'.indexOf(digit) + 1 : 10);
+}
+
+type Period = { year: number | typeof UNKNOWN; years: [number, number] | typeof UNKNOWN };
+
+/**
+ * The year a document is about, and the years it covers: a period its titles give (2021—2025年,
+ * 2023—2024学年度, 十四五), else the year they give (annual: [y, y]); else the year of its document number,
+ * else the year its opening names most. A plan or 意见 with one year runs to the nearest target year its
+ * text sets (到2020年) within five years; a 远景 target (2035) is never its period.
+ */
+function detectPeriod(titles: string[], meta: string[], body: string, type: DocType): Period {
+  const annual = (year: number): Period => {
+    const multiYear = type === '规划' || (type === 'other' && /(意见|方案|计划|纲要|规划|决定)$/.test(titles[0] ?? ''));
+    if (!multiYear) return { year, years: [year, year] };
+    let end = year;
+    for (const m of body.matchAll(/到((?:19|20)\d{2})年/g)) {
+      const target = Number(m[1]);
+      if (target > year && target - year <= 5) {
+        end = target;
+        break;
+      }
+    }
+    return { year, years: [year, end] };
+  };
+  for (const title of titles) {
+    const range = title.match(YEAR_RANGE);
+    if (range) {
+      const [a, b] = [Number(range[1]), Number(range[2])];
+      if (b > a && b - a <= 10) return { year: a, years: [a, b] };
+    }
+    const schoolYear = title.match(/((?:19|20)\d{2})\s*学年/);
+    if (schoolYear) return { year: Number(schoolYear[1]), years: [Number(schoolYear[1]), Number(schoolYear[1]) + 1] };
+    const fiveYear = fiveYearIn(title);
+    if (fiveYear) return { year: fiveYear[0], years: fiveYear };
+    const year = title.replace(DOC_NUMBER_YEAR, '').match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
+    if (year) return annual(Number(year[1]));
+  }
+  for (const line of [...titles, ...meta]) {
+    const m = line.match(DOC_NUMBER_YEAR);
+    if (m) return annual(Number(m[1]));
+  }
   const opening = body.slice(0, 400);
   const counts = new Map<number, number>();
-  for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)/g))
+  for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
-  return best ? best[0] : UNKNOWN;
+  if (best) return annual(best[0]);
+  // Nothing in the text: the page's own date (its dateline, 发布时间) is the year it reports on.
+  for (const line of meta) {
+    const m = line.match(/(?:^|[:：\s(（])((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
+    if (m) return annual(Number(m[1]));
+  }
+  return { year: UNKNOWN, years: UNKNOWN };
 }
 
 /** Whether a plan is about a given year: its own year, or a year inside the period it covers. */
@@ -101,54 +239,87 @@ export function coversYear(doc: Pick<DocumentMeta, 'year' | 'years'>, year: numb
   return doc.years === UNKNOWN ? doc.year === year : doc.years[0] <= year && year <= doc.years[1];
 }
 
-/** A period in the title (2021—2025年, 2019-2022年) or a five-year plan (“十四五”), else the single year. */
-function detectYears(title: string, body: string): [number, number] | typeof UNKNOWN {
-  const range = title.match(/((?:19|20)\d{2})\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年?/);
-  if (range && Number(range[2]) >= Number(range[1])) return [Number(range[1]), Number(range[2])];
-  const fiveYear = title.match(/“?十([一二三四五六七八九])五”?(?:规划|时期|期间)/);
-  if (fiveYear) {
-    const n = '一二三四五六七八九'.indexOf(fiveYear[1]) + 11;
-    const start = 1951 + (n - 1) * 5;
-    return [start, start + 4];
-  }
-  const year = detectYear(title, body);
-  return year === UNKNOWN ? UNKNOWN : [year, year];
-}
-
-function detectType(title: string, body: string, hasTitleLine: boolean): DocType {
-  if (/要点/.test(title)) return '工作要点';
-  if (/总结/.test(title)) return '工作总结';
-  if (/规划|计划|纲要/.test(title)) return '规划';
-  const opening = body.slice(0, 200);
-  if (/会议/.test(title) || (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)))
-    return '会议报道';
-  return 'other';
-}
+// ---------------------------------------------------------------------------------------------
+// Place
 
 // "成都市教育局关于印发…的通知", "浙江省教育厅2022年工作要点": the issuing body opens the title.
 const ISSUER_IN_TITLE =
   /^(\p{Script=Han}{2,24}?(?:局|厅|廳|委员会|委員會|政府|办公室|辦公室|委))(?:关于|關於|關于|(?=(?:19|20)\d{2}年))/u;
 
-// 全省 / 我市 / 州委 …: the level of government the document speaks for.
+// 全省 / 我市 / 州委 / 市教育局 …: the level of government a text speaks for.
 const SCOPE: Array<[PlaceLevel, RegExp]> = [
-  ['province', /(全省|我省|省委|省政府)/g],
-  ['city', /(全市|我市|市委|市政府)/g],
-  ['prefecture', /(全州|我州|州委|州政府)/g],
-  ['county', /(全县|我县|县委|县政府|全区|我区|区委|区政府)/g],
+  ['province', /(全省|我省|省委|省政府|自治区党委|自治区教育厅|(?:^|年|度)省(?=教育|委|政府))/g],
+  ['city', /(全市|我市|市委|市政府|(?:^|年|度)市(?=教育|委|政府))/g],
+  ['prefecture', /(全州|我州|州委|州政府|全盟|我盟|盟委|行署|(?:^|年|度)州(?=教育|委|政府))/g],
+  [
+    'county',
+    /(全县|我县|县委|县政府|全区|我区|区委|区政府|全旗|我旗|旗委|旗政府|(?:^|年|度)[县区旗](?=教育|委|政府))/g,
+  ],
 ];
 const ANONYMISED = /(XX|ＸＸ|xx|××|某)(省|市|州|县|区)/;
 
+function scopeOf(text: string): PlaceLevel | undefined {
+  const counts = SCOPE.map(([level, re]) => [level, text.match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : undefined;
+}
+
+const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, city: 1, prefecture: 1, county: 2 };
+
+/** Whether a place can be the one a text speaking at `scope` speaks for. */
+function fitsScope(place: Place, scope: PlaceLevel | undefined): boolean {
+  if (!scope || place.level === scope) return true;
+  if (scope === 'city' || scope === 'prefecture')
+    // A 市 or 州 either way; a county-level city (资兴市) speaks of 全市 too.
+    return (
+      place.level === 'city' || place.level === 'prefecture' || (place.level === 'county' && /市$/.test(place.fullName))
+    );
+  // 全区 speaks for a district (county level) or for an autonomous region (province level).
+  if (scope === 'county') return place.level === 'province' && /自治区$/.test(place.fullName);
+  return false;
+}
+
+/** The division a place belongs to at a level: 兰州 at province level is 甘肃. */
+function atScope(place: Place, scope: PlaceLevel | undefined): Place | undefined {
+  if (fitsScope(place, scope)) return place;
+  if (scope && LEVEL_RANK[place.level] > LEVEL_RANK[scope])
+    for (const code of place.parents) {
+      const parent = placeByCode(code);
+      if (parent && fitsScope(parent, scope)) return parent;
+    }
+  return undefined;
+}
+
+/** Places a text names, those outside 《》 first (a title may cite another place's plan). */
+function placesIn(text: string): Place[] {
+  const outside = text.replace(/《[^《》]*》/g, (m) => ' '.repeat(m.length));
+  const own = findPlaceMentions(outside).map((m) => m.place);
+  return own.length ? own : findPlaceMentions(text).map((m) => m.place);
+}
+
+/** The most specific of the places a title names (临沂 over 山东 in 山东省临沂市…), in the order named. */
+function mostSpecific(places: Place[]): Place | undefined {
+  let best: Place | undefined;
+  for (const p of places) if (!best || LEVEL_RANK[p.level] > LEVEL_RANK[best.level]) best = p;
+  return best;
+}
+
 /**
- * The place a document is from: among places at the level it speaks for (全市 → a city), the one
- * it names most (title and issuing body count more); mentions of a county or city also count for
- * the divisions above it. An anonymised "XX市" is left unknown rather than guessed.
+ * The place a document speaks for: the place its title names (at the level the title speaks for:
+ * "2020年全省教育工作会议在兰州召开" is 甘肃's), else its issuer's, else the place its body names most
+ * at the level it speaks for (全市 → a city); a county's short name ("丹凤教育") only when nothing else
+ * is named. An anonymised "XX市" is left unknown rather than guessed.
  */
-function detectPlace(title: string, body: string, meta: string[]): Place | undefined {
-  if (ANONYMISED.test(title) || (body.match(new RegExp(ANONYMISED, 'g'))?.length ?? 0) >= 2) return undefined;
-  const scopeCounts = SCOPE.map(([level, re]) => [level, (title + body).match(re)?.length ?? 0] as const).sort(
-    (a, b) => b[1] - a[1],
-  );
-  const scope = scopeCounts[0][1] > 0 ? scopeCounts[0][0] : undefined;
+function detectPlace(titles: string[], issuers: string[], sources: string[], body: string): Place | undefined {
+  if (titles.some((t) => ANONYMISED.test(t)) || (body.match(new RegExp(ANONYMISED, 'g'))?.length ?? 0) >= 2)
+    return undefined;
+  const titleScope = scopeOf(titles.join('\n'));
+  const issuerScope = scopeOf(issuers.join('\n'));
+  for (const text of [...titles, ...issuers]) {
+    const named = mostSpecific(placesIn(text));
+    if (!named) continue;
+    return (titleScope && atScope(named, titleScope)) || named;
+  }
+  const scope = titleScope ?? issuerScope ?? scopeOf(body);
   const scores = new Map<string, { place: Place; score: number }>();
   const add = (place: Place | undefined, weight: number) => {
     if (!place) return;
@@ -158,25 +329,43 @@ function detectPlace(title: string, body: string, meta: string[]): Place | undef
   };
   const count = (text: string, weight: number) => {
     for (const { place } of findPlaceMentions(text)) {
-      add(place, weight);
-      for (const parent of place.parents) add(placeByCode(parent), weight * 0.5);
+      if (!scope) {
+        // Not knowing the level, a county's mention counts for the divisions above it.
+        if (place.level !== 'county') add(place, weight);
+        else for (const parent of place.parents) add(placeByCode(parent), weight * 0.5);
+        continue;
+      }
+      const fits = atScope(place, scope);
+      if (fits === place) add(place, weight);
+      else if (fits) add(fits, weight * 0.5);
     }
   };
-  count(title, 5);
-  count(meta.filter((m) => /机关|機關|机构|單位|单位/.test(m)).join('\n'), 5);
+  count(sources.join('\n'), 2);
   count(body, 1);
-  // 全区 speaks for a district (county level) or for an autonomous region (province level).
-  const levelOk = (p: Place) =>
-    !scope ||
-    p.level === scope ||
-    (scope === 'prefecture' && p.level === 'city') ||
-    (scope === 'city' && p.level === 'prefecture') ||
-    (scope === 'county' && p.level === 'province' && /自治区$/.test(p.fullName));
-  // Counties are candidates only for a document that speaks for a county (全县); otherwise their
-  // mentions count for the city above them.
-  const ranked = [...scores.values()]
-    .filter((s) => levelOk(s.place) && (s.place.level !== 'county' || scope === 'county'))
-    .sort((a, b) => b.score - a.score);
-  const best = ranked[0];
-  return best && best.score >= 2 ? best.place : undefined;
+  const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
+  if (best) return best.place;
+  return scope === 'county' || !scope ? countyByShortName(body) : undefined;
+}
+
+let countiesByShortName: Map<string, Place[]> | undefined;
+/** "丹凤教育": a county named by its short name before 教育, when that short name is one county's only. */
+function countyByShortName(body: string): Place | undefined {
+  if (!countiesByShortName) {
+    countiesByShortName = new Map();
+    for (const p of allPlaces()) {
+      if (p.level !== 'county') continue;
+      const short = p.name.replace(/(县|区|市|旗)$/, '');
+      if (short.length < 2 || short === p.name) continue;
+      countiesByShortName.set(short, [...(countiesByShortName.get(short) ?? []), p]);
+    }
+  }
+  const counts = new Map<Place, number>();
+  for (const m of body.matchAll(/(\p{Script=Han}{2,3})(?=教育)/gu)) {
+    const word = m[1];
+    for (const candidate of [word, word.slice(1)]) {
+      const places = countiesByShortName.get(candidate);
+      if (places?.length === 1) counts.set(places[0], (counts.get(places[0]) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -23,8 +23,12 @@ function isRareHan(ch: string): boolean {
 }
 
 const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
-// What mojibake leaves between its Han characters: lost bytes ('?'), ASCII read from trail bytes, stray marks.
-const isDebris = (ch: string | undefined) => ch !== undefined && /[?^£¬!;,_A-Za-z\u3100-\u312f\u02c9-\u02d9]/.test(ch);
+// What mojibake leaves between its Han characters: lost bytes ('?'), ASCII read from trail bytes, stray
+// marks, and GBK's pinyin letters (ǔ, ā: row A8), which plan text never has once annotations are removed.
+const isDebris = (ch: string | undefined) =>
+  ch !== undefined && /[?^£¬!;,_A-Za-z\u3100-\u312f\u02c9-\u02d9āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹɡ]/.test(ch);
+
+const STRONG_DEBRIS = /[?A-Za-z\u3100-\u312fāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
 export type MojibakeResult = { text: string; repaired: number; marked: number };
 
@@ -61,8 +65,14 @@ function repairGbkMojibake(line: string): MojibakeResult {
   if (simplified.length !== chars.length) return { text: line, repaired: 0, marked: 0 };
   const rare = simplified.map(isRareHan);
   const suspicious = (k: number) => k >= 0 && k < chars.length && (rare[k] || isDebris(chars[k]));
+  const strongDebris = (k: number) => k < chars.length && STRONG_DEBRIS.test(chars[k] ?? '');
+  const rareNear = (k: number) => [k - 2, k - 1, k + 1, k + 2].some((j) => j >= 0 && j < chars.length && rare[j]);
+  // A lost byte ('?') beside Han characters, in a garbled neighbourhood: a rare character or other
+  // debris next to it. A question mark between ordinary words ("怎么干?自治区") is punctuation.
   const isSeed = (k: number) =>
-    (chars[k] === '?' && (isHan(chars[k - 1]) || isHan(chars[k + 1]))) ||
+    (chars[k] === '?' &&
+      [k - 2, k - 1, k + 1, k + 2].some((j) => isHan(chars[j])) &&
+      (rareNear(k) || isDebris(chars[k + 1]) || isDebris(chars[k - 1]))) ||
     (rare[k] &&
       [k - 2, k - 1, k + 1, k + 2].some(
         (j) => j >= 0 && j < chars.length && (rare[j] || /[?\u3100-\u312f]/.test(chars[j])),
@@ -73,8 +83,9 @@ function repairGbkMojibake(line: string): MojibakeResult {
     if (!isSeed(i)) continue;
     let start = i;
     let end = i + 1;
-    // Grow over suspicious characters, bridging one ordinary character when more debris follows it.
-    while (end < chars.length && (suspicious(end) || suspicious(end + 1))) end++;
+    // Grow over suspicious characters, bridging one ordinary character when more debris follows it
+    // (two when a letter or lost byte follows: "?;窘ǔ梢怨k" is one garbled stretch).
+    while (end < chars.length && (suspicious(end) || suspicious(end + 1) || strongDebris(end + 2))) end++;
     while (start > 0 && suspicious(start - 1)) start--;
     const last = spans[spans.length - 1];
     // Spans a few characters apart are one garbled stretch.

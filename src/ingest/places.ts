@@ -26,10 +26,16 @@ const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 const ETHNIC_AUTONOMY =
   /(?:(?:土家|苗|壮|回|维吾尔|藏|彝|蒙古|哈尼|傣|白|景颇|傈僳|布依|侗|朝鲜|哈萨克|柯尔克孜|羌|黎|瑶|土|撒拉|仡佬|水|纳西|达斡尔|鄂温克|鄂伦春|畲|满|东乡|保安|裕固|塔吉克|锡伯|拉祜|佤|普米|怒|独龙|毛南|仫佬|各)族?)*自治(区|州|县|旗)$/u;
 
-/** 湘西土家族苗族自治州 → 湘西, 广西壮族自治区 → 广西, 青岛市 → 青岛, 花垣县 → 花垣. */
+/**
+ * 湘西土家族苗族自治州 → 湘西, 广西壮族自治区 → 广西, 青岛市 → 青岛, 花垣县 → 花垣. A name that is itself
+ * an ethnic group's (内蒙古自治区, 西藏自治区) loses only 自治区: 内蒙古, 西藏.
+ */
 export function shortName(fullName: string): string {
-  const stripped = fullName.replace(ETHNIC_AUTONOMY, '').replace(/(特别行政区|地区|省|市|盟|县|区|旗)$/u, '');
-  return stripped.length >= 2 ? stripped : fullName;
+  const suffix = /(特别行政区|地区|省|市|盟|县|区|旗)$/u;
+  const stripped = fullName.replace(ETHNIC_AUTONOMY, '').replace(suffix, '');
+  if (stripped.length >= 2) return stripped;
+  const autonomyOnly = fullName.replace(/自治(区|州|县|旗)$/u, '');
+  return autonomyOnly.length >= 2 && autonomyOnly !== fullName ? autonomyOnly : fullName;
 }
 
 type Pinyin = (text: string, options: { toneType: 'none'; type: 'array'; v: true }) => string[];

@@ -1,10 +1,17 @@
-// Split: one file may hold several documents (a year's summary followed by next year's priorities).
-// A document starts at a title line; title lines with nothing but metadata between them are one
-// title block (a page title, then the document's own), so they start one document, not two.
+// Split: one file may hold several documents (a year's summary followed by next year's priorities),
+// and one document may be spread over a page's headline, a metadata block, an issuing notice
+// (关于印发《X》的通知) and the plan itself. A new document starts only where a title names a plan
+// other than the one being read, after that plan has text of its own.
 import type { CleanLine } from './clean.js';
 
+export type TitleKind = 'plan' | 'notice' | 'meta' | 'headline' | 'subtitle';
+export type TitleLine = { text: string; kind: TitleKind };
+
 export type RawDocument = {
+  /** The document's own title as the page gives it (a plan's title line, the plan a notice issues, a headline). */
   title: string | undefined;
+  /** Every title-like line of the document, in page order: headline, notice, metadata 标题, plan title, subtitle. */
+  titles: TitleLine[];
   /** Earlier title lines of the same block, e.g. the page title or a 关于印发…的通知 line. */
   otherTitles: string[];
   /** Metadata lines of this document, and of the file's header (which every document in it shares). */
@@ -14,54 +21,306 @@ export type RawDocument = {
   partial: boolean;
 };
 
-const DOC_TYPE_WORD =
-  /(工作要点|工作要點|要点|要點|工作总结|工作總結|总结|總結|规划|規劃|计划|計劃|意见|意見|方案|通知|报告|報告|纲要|綱要)/;
+// Words that end a plan's title, in both scripts.
+const TYPE_END =
+  /(工作要点|工作要點|要点|要點|工作总结|工作總結|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則)$/;
+const BARE_TYPE =
+  /^(工作)?(要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則)$/;
+// A meeting report's headline: 召开…会, …会议召开, …工作会.
+const MEETING =
+  /(召开|召開|举行|舉行).{0,40}(会|會)|(会议|會議|大会|大會|工作会|工作會|推进会|推進會|动员会|動員會|总结会|總結會|部署会|部署會|座谈会|座談會|调度会|調度會|务虚会|務虛會)$|(会议|會議|会|會).{0,16}(召开|召開|举行|舉行)$/;
 const HEADING_START =
   /^(第[一二三四五六七八九十]+(部分|章|篇)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])/;
 const PAGE_MARK = /[（(]\s*第\s*\d+\s*\/\s*\d+\s*[页頁]\s*[）)]/;
+const YEARISH = /(19|20)\d{2}|十[一二三四五六七八九]五|第十[一二三四五六七八九][个個]五年/;
+const NOTICE = /(印发|印發|转发|轉發|发布|發布|颁发|頒發).{0,80}通知$/;
 
-export function isTitleLine(text: string): boolean {
+/** A title with the page's decorations taken off: column tags, site suffixes, 《》 around the whole line. */
+export function normalizeTitle(text: string): string {
+  let t = text.replace(PAGE_MARK, '').trim();
+  // 【专题】… and 迈向新征程|…: a column's tag before the headline.
+  t = t.replace(/^【[^【】]{1,12}】\s*/, '');
+  const tag = t.match(/^([^|｜《》]{1,10})[|｜]\s*(.{6,})$/);
+  if (tag) t = tag[2];
+  // …-利来app, …_浙江省教育厅: the site's name after the title.
+  const suffix = t.match(/^(.{6,}?)\s*[-_–|｜]\s*([^-_–|｜《》“”\d()（）]{1,20})$/);
+  if (suffix && endsLikeTitle(suffix[1]) && !endsLikeTitle(suffix[2])) t = suffix[1];
+  // 贛發〔2019〕21號《…》: a document number before the title in brackets.
+  const numbered = t.match(/^[\p{Script=Han}]{1,10}[〔［[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號]\s*《([^《》]+)》$/u);
+  if (numbered) t = numbered[1];
+  const wrapped = t.match(/^《([^《》]+)》$/);
+  if (wrapped) t = wrapped[1];
+  // …工作要点(2022年), …规划【精选】: a year the title already gives, or a site's label, in brackets.
+  const trailing = t.match(/^(.+?)\s*[(（【]([^()（）【】]{1,10})[)）】]$/);
+  if (
+    trailing &&
+    endsLikeTitle(trailing[1]) &&
+    ((/^(19|20)\d{2}年?度?$/.test(trailing[2]) && trailing[1].includes(trailing[2].slice(0, 4))) ||
+      /(精选|精選|范文|範文|推荐|推薦|最新|全文|完整版|word|docx)/i.test(trailing[2]))
+  )
+    t = trailing[1];
+  return t.trim();
+}
+
+function endsLikeTitle(text: string): boolean {
+  // A plan's name may end in brackets: (2021—2025年), (试行); a 解读 ends in 》.
+  const core = text
+    .replace(/\s*[(（][^()（）]{1,16}[)）]$/, '')
+    .replace(/^.*《([^《》]+)》$/, '$1')
+    .trim();
+  return (TYPE_END.test(core) && !BARE_TYPE.test(core)) || MEETING.test(text);
+}
+
+/** A line that names a plan, a notice or a meeting: short, not a sentence, ending in a plan word. */
+export function isPlanTitle(text: string): boolean {
+  const t = normalizeTitle(text);
   return (
-    text.length <= 60 &&
-    !/[。；！？]$/.test(text) &&
-    !/[。；]/.test(text.replace(/《[^》]*》/g, '')) &&
-    /(19|20)\d{2}/.test(text) &&
-    DOC_TYPE_WORD.test(text) &&
-    !HEADING_START.test(text)
+    t.length >= 4 &&
+    t.length <= 80 &&
+    !/[。；！？!?:：]$/.test(t) &&
+    !/[。；]/.test(t.replace(/《[^》]*》/g, '')) &&
+    !HEADING_START.test(t) &&
+    endsLikeTitle(t)
   );
 }
 
-export function splitDocuments(lines: CleanLine[]): RawDocument[] {
-  const docs: RawDocument[] = [];
+/** The old rule, kept for callers: a title line with a year. */
+export function isTitleLine(text: string): boolean {
+  return isPlanTitle(text) && YEARISH.test(text);
+}
+
+/** The plan a notice issues: 关于印发《X》的通知 → X. */
+export function issuedPlan(text: string): string | undefined {
+  const bracketed = text.match(/《([^《》]{4,80})》/);
+  if (bracketed) return normalizeTitle(bracketed[1]);
+  const bare = text.match(/(?:印发|印發)(.{4,80}?)的?通知$/);
+  return bare ? normalizeTitle(bare[1]) : undefined;
+}
+
+// The sentence of an issuing notice: "现将《X》印发给你们,请结合实际认真贯彻落实。"
+const NOTICE_SENTENCE =
+  /(印发给你们|印發給你們|现印发|現印發|现将.{0,80}印发|現將.{0,80}印發|已经.{0,40}(同意|审议通过)|已經.{0,40}(同意|審議通過))/;
+// "各市人民政府,省政府有关部门:" / "同志们:": whom a notice or speech addresses.
+const ADDRESSEE =
+  /^(?:[^。；]{0,80}(?:各[^。；]{0,60}|同志们|同志們|同志)|[^。；]{2,80}(?:局|政府|单位|單位|部门|部門|学校|學校|委员会|委員會|委|办|辦|院|所|中心|幼儿园|幼兒園))[)）]?[:：]$/;
+// A closing (or opening) signature: the issuing body's name on its own line.
+const SIGNATURE =
+  /^[\p{Script=Han}（）()、 \u3000]{2,40}(局|厅|廳|委员会|委員會|政府|办公室|辦公室|委|工委|中心|公署)$/u;
+// 鲁政教督委〔2024〕1号, also in brackets: (皖政[2001]85號).
+const DOC_NUMBER = /^[(（]?[\p{Script=Han}]{1,12}[〔［[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號][)）]?$/u;
+const SUBTITLE = /^(——|──|--|—|－－)\s*\S.{2,60}$/;
+const BYLINE =
+  /^[\p{Script=Han}、，,()（）]{2,40}(局长|局長|厅长|廳長|书记|書記|主任|县长|縣長|市长|市長|区长|區長|旗长|旗長|部长|部長|校长|校長|主席|记者|記者|通讯员|通訊員)[ \u3000]+\p{Script=Han}{2,4}$/u;
+// Site sections and banners: 首页, 教育新闻, 本市动态, …信息公开网.
+const SECTION_NAME =
+  /(首页|首頁|新闻|新聞|动态|動態|公告|要闻|要聞|资讯|資訊|栏目|欄目|专题|專題|导航|導航|公开|公開)$|(网|網|网站|網站|门户|門戶)(\s|$)/;
+const META_TITLE = /^(?:标|標)[ \t\u3000]*(?:题|題)[ \t\u3000]*[:：]?[ \t\u3000]*(.+)$/;
+const JIEDU_FIRST = /^(一、)?(起草|编制|編制|出台|制定|修订|修訂)(背景|过程|過程|依据|依據|说明|說明|情况|情況)/;
+
+function isSentence(text: string): boolean {
+  return /[。；;！!？?]/.test(text) || (text.length >= 60 && /[，,]/.test(text));
+}
+
+function headlineLike(text: string): boolean {
+  return (
+    text.length >= 8 &&
+    text.length <= 60 &&
+    !/[。；！？!?，,：:]$/.test(text) &&
+    !/[。；]/.test(text) &&
+    !HEADING_START.test(text) &&
+    !SECTION_NAME.test(text) &&
+    !JIEDU_FIRST.test(text)
+  );
+}
+
+/** Two titles name the same plan: one contains the other, or both give the same year and kind of plan. */
+export function samePlan(a: string, b: string): boolean {
+  const key = (s: string) => s.replace(/[《》“”"'‘’\s（）()]/g, '');
+  const ka = key(a);
+  const kb = key(b);
+  if (!ka || !kb) return false;
+  if (ka.includes(kb) || kb.includes(ka)) return true;
+  const year = (s: string) => s.match(/(19|20)\d{2}/)?.[0];
+  const kind = (s: string) => s.match(TYPE_END)?.[0]?.slice(-2);
+  return Boolean(year(ka)) && year(ka) === year(kb) && Boolean(kind(ka)) && kind(ka) === kind(kb);
+}
+
+/** Title lines the page broke in two ("关于印发《2023年…履行" / "教育职责评价报告》的通知"), joined. */
+function joinBrokenTitles(lines: CleanLine[]): CleanLine[] {
+  const out: CleanLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    if (line.kind === 'body' && next?.kind === 'body' && line.text.length <= 60 && next.text.length <= 60) {
+      const joined = line.text + next.text;
+      const open = (line.text.match(/《/g)?.length ?? 0) > (line.text.match(/》/g)?.length ?? 0);
+      const completes =
+        !open &&
+        line.text.length <= 40 &&
+        next.text.length <= 24 &&
+        !/[。；，,:：、]/.test(line.text + next.text) &&
+        !HEADING_START.test(line.text) &&
+        !HEADING_START.test(next.text) &&
+        !isPlanTitle(line.text) &&
+        YEARISH.test(line.text) &&
+        isPlanTitle(joined);
+      if ((open && isPlanTitle(joined)) || completes) {
+        out.push({ text: joined, kind: 'body' });
+        i++;
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+type Draft = RawDocument & { substantive: boolean; issued?: string };
+
+export function splitDocuments(input: CleanLine[]): RawDocument[] {
+  const lines = joinBrokenTitles(input);
+  const docs: Draft[] = [];
   const fileMeta: string[] = [];
-  let current: RawDocument | undefined;
-  const startDocument = (): RawDocument => {
-    const doc: RawDocument = { title: undefined, otherTitles: [], meta: [...fileMeta], body: [], partial: false };
+  let pendingMeta: string[] = [];
+  let current: Draft | undefined;
+  const startDocument = (): Draft => {
+    const doc: Draft = {
+      title: undefined,
+      titles: [],
+      otherTitles: [],
+      meta: [...fileMeta, ...pendingMeta],
+      body: [],
+      partial: false,
+      substantive: false,
+    };
+    pendingMeta = [];
     docs.push(doc);
     return doc;
   };
-  for (const line of lines) {
+  const doc = () => current ?? (current = startDocument());
+  const addMeta = (text: string) => {
+    // Before any document, a line is the file's header (shared by every document of the file).
+    if (!current) fileMeta.push(text);
+    // After a plan's text, metadata belongs to what follows: the next document, if one starts.
+    else if (current.substantive) pendingMeta.push(text);
+    else {
+      if (docs.length === 1) fileMeta.push(text);
+      current.meta.push(text);
+    }
+  };
+  const flushMeta = () => {
+    if (current && pendingMeta.length) current.meta.push(...pendingMeta);
+    pendingMeta = [];
+  };
+  /** The plan a document is about so far: its own title line, else the plan its notice issues. */
+  const planOf = (d: Draft) => d.titles.filter((t) => t.kind === 'plan').at(-1)?.text ?? d.issued;
+
+  // Right after a 关于印发 notice's title, its addressee and sentence belong to it, not to the plan's text.
+  let afterNotice = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.kind === 'meta') {
-      if (!current || (docs.length === 1 && current.body.length === 0)) fileMeta.push(line.text);
-      (current ?? startDocument()).meta.push(line.text);
+      const title = line.text.match(META_TITLE);
+      addMeta(line.text);
+      if (title && !current?.substantive) doc().titles.push({ text: normalizeTitle(title[1]), kind: 'meta' });
       continue;
     }
-    if (isTitleLine(line.text)) {
-      if (!current || current.body.length > 0) current = startDocument();
-      const title = line.text.replace(PAGE_MARK, '').trim();
-      if (PAGE_MARK.test(line.text)) current.partial = true;
-      if (current.title && current.title !== title) current.otherTitles.push(current.title);
-      current.title = title;
+    const text = line.text;
+    const header = !current?.substantive;
+    const nextLine = lines[i + 1];
+
+    if (header && current && current.titles.length > 0 && SUBTITLE.test(text)) {
+      current.titles.push({ text: text.replace(/^[—─\-－]+\s*/, ''), kind: 'subtitle' });
       continue;
     }
-    (current ?? (current = startDocument())).body.push(line.text);
+    if (isPlanTitle(text)) {
+      const title = normalizeTitle(text);
+      const notice = NOTICE.test(title);
+      const name = notice ? (issuedPlan(title) ?? title) : title;
+      let d = current;
+      if (d?.substantive && (d.titles.length > 0 || d.issued)) {
+        const plan = planOf(d);
+        if (!(plan && samePlan(plan, name))) {
+          // After a plan's own text, only a title with a year (or a five-year plan) starts another.
+          if (YEARISH.test(title)) d = current = startDocument();
+          else {
+            flushMeta();
+            d.body.push(text);
+            continue;
+          }
+        }
+      }
+      d ??= doc();
+      flushMeta();
+      if (PAGE_MARK.test(text)) d.partial = true;
+      if (notice) d.issued ??= name;
+      d.titles.push({ text: title, kind: notice ? 'notice' : 'plan' });
+      afterNotice = notice;
+      continue;
+    }
+    const noticePart = header || afterNotice;
+    if (noticePart && NOTICE_SENTENCE.test(text) && text.length <= 200) {
+      const d = doc();
+      d.issued ??= issuedPlan(text);
+      d.meta.push(`通知：${text}`);
+      continue;
+    }
+    if (noticePart && ADDRESSEE.test(text)) {
+      doc().meta.push(`主送：${text}`);
+      continue;
+    }
+    if (DOC_NUMBER.test(text)) {
+      addMeta(`文号：${text}`);
+      continue;
+    }
+    // "附件", "通知", "意見": a bare label over the part that follows.
+    if (/^附件\s*\d*$/.test(text) || BARE_TYPE.test(text)) continue;
+    if (
+      SIGNATURE.test(text) &&
+      (noticePart || nextLine?.kind === 'meta' || (nextLine !== undefined && isPlanTitle(nextLine.text)))
+    ) {
+      addMeta(`落款：${text}`);
+      continue;
+    }
+    if (header && BYLINE.test(text)) {
+      doc().meta.push(`作者：${text}`);
+      continue;
+    }
+    if (header && text.length <= 30 && SECTION_NAME.test(text) && !/[。；，,]/.test(text)) continue;
+    if (header && !current?.titles.some((t) => t.kind === 'plan' || t.kind === 'headline') && headlineLike(text)) {
+      // A headline: the page's first title-like line, followed by its dateline, byline or subtitle.
+      const after = lines.slice(i + 1, i + 3);
+      const followed = i === 0 || after.some((l) => l.kind === 'meta' || SUBTITLE.test(l.text) || BYLINE.test(l.text));
+      if (followed) {
+        doc().titles.push({ text: normalizeTitle(text), kind: 'headline' });
+        continue;
+      }
+    }
+    const d = doc();
+    flushMeta();
+    d.body.push(text);
+    if (isSentence(text) && !NOTICE_SENTENCE.test(text)) {
+      d.substantive = true;
+      afterNotice = false;
+    }
   }
-  for (const doc of docs) moveSignature(doc);
-  return docs.filter((d) => d.body.length > 0);
+  flushMeta();
+  for (const d of docs) finish(d);
+  return docs.filter((d) => d.body.length > 0).map(({ substantive: _s, issued: _i, ...d }) => d);
+}
+
+/** The title a document goes by: its plan's own title line, else the plan its notice issues, else the page's. */
+function finish(d: Draft): void {
+  moveSignature(d);
+  const plan = d.titles.filter((t) => t.kind === 'plan').at(-1)?.text;
+  const meta = d.titles.find((t) => t.kind === 'meta')?.text;
+  const metaPlan = meta && NOTICE.test(meta) ? issuedPlan(meta) : meta;
+  const headline = d.titles.find((t) => t.kind === 'headline')?.text;
+  d.title = plan ?? d.issued ?? metaPlan ?? headline;
+  d.otherTitles = d.titles.map((t) => t.text).filter((t) => t !== d.title);
 }
 
 // A closing signature line ("成都市教育局", followed by the date) names the issuer; it is not plan text.
-const SIGNATURE = /^[\p{Script=Han}（）()]{2,30}(局|厅|廳|委员会|委員會|政府|办公室|辦公室|委|中心)$/u;
 function moveSignature(doc: RawDocument): void {
   const last = doc.body[doc.body.length - 1];
   if (doc.body.length > 1 && last && SIGNATURE.test(last)) {

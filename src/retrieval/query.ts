@@ -28,6 +28,8 @@ const TYPE_WORDS: Record<DocType, RegExp> = {
   工作总结: /总结|summary|review/i,
   会议报道: /会议|会上|meeting|conference/i,
   规划: /规划|五年|plan\b/i,
+  解读: /解读|起草说明|编制说明|interpretation|explanation|explained/i,
+  报告: /报告|report\b/i,
   other: /$^/,
 };
 

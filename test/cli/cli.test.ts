@@ -63,7 +63,7 @@ describe('the plans CLI, run as a process', () => {
       .out.trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(Object.keys(docs[0])).toEqual(['id', 'title', 'place', 'year', 'type', 'file', 'paragraphs']);
+    expect(Object.keys(docs[0])).toEqual(['id', 'title', 'place', 'year', 'period', 'type', 'file', 'paragraphs']);
   });
 
   it('feedback lists what was recorded in Slack', async () => {

@@ -60,12 +60,14 @@ export function register(program: Command): void {
         title: d.title,
         place: d.place,
         year: d.year,
+        period: d.years,
         type: d.type,
         file: d.file,
         paragraphs: d.paragraphs,
       }));
       if (opts.json) for (const r of rows) console.log(JSON.stringify(r));
-      else console.log(table(rows));
+      else
+        console.log(table(rows.map((r) => ({ ...r, period: r.period === 'unknown' ? r.period : r.period.join('–') }))));
     });
 
   program

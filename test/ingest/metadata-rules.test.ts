@@ -1,0 +1,412 @@
+// The rules by which a page is read as documents with a title, place, year/period and type — each on
+// small synthetic pages in both scripts, from places and years the corpus does not have.
+import { describe, expect, it } from 'vitest';
+import { cleanText, removePinyinAnnotations, removeStraySpaces } from '../../src/ingest/clean.js';
+import { ingestFile } from '../../src/ingest/documents.js';
+import { fiveYearPlan } from '../../src/ingest/metadata.js';
+
+const ingest = (text: string, format: 'text' | 'markdown' | 'html' = 'text') =>
+  ingestFile({ file: 'page.txt', format, encoding: 'utf-8', sha256: 'x', text });
+const allText = (r: ReturnType<typeof ingest>) => r.chunks.map((c) => c.text).join('\n');
+
+describe('one document per titled plan', () => {
+  const notice = (zh: 'Hans' | 'Hant') =>
+    zh === 'Hans'
+      ? [
+          '关于印发《绵竹市教育局2031年工作要点》的通知',
+          '发布时间:2031-03-01 09:30 信息来源: 绵竹市教育局',
+          '各学校、幼儿园,局机关各股室:',
+          '现将《绵竹市教育局2031年工作要点》印发给你们,请结合实际认真贯彻落实。',
+          '绵竹市教育局',
+          '2031年2月28日',
+          '绵竹市教育局2031年工作要点',
+          '2031年全市教育工作的总体要求是:坚持立德树人,办好人民满意的教育。',
+          '一、加强党的建设',
+          '1.加强理论学习。组织全市教师开展专题学习。',
+        ]
+      : [
+          '關於印發《綿竹市教育局2031年工作要點》的通知',
+          '發布時間:2031-03-01 09:30 信息來源: 綿竹市教育局',
+          '各學校、幼兒園,局機關各股室:',
+          '現將《綿竹市教育局2031年工作要點》印發給你們,請結合實際認真貫徹落實。',
+          '綿竹市教育局',
+          '2031年2月28日',
+          '綿竹市教育局2031年工作要點',
+          '2031年全市教育工作的總體要求是:堅持立德樹人,辦好人民滿意的教育。',
+          '一、加強黨的建設',
+          '1.加強理論學習。組織全市教師開展專題學習。',
+        ];
+
+  it.each(['Hans', 'Hant'] as const)('reads a notice and the plan it issues as one document (%s)', (zh) => {
+    const r = ingest(notice(zh).join('\n'));
+    expect(r.documents).toHaveLength(1);
+    const [doc] = r.documents;
+    expect(doc.title).toBe(zh === 'Hans' ? '绵竹市教育局2031年工作要点' : '綿竹市教育局2031年工作要點');
+    expect(doc).toMatchObject({
+      place: '绵竹市',
+      placeLevel: 'county',
+      year: 2031,
+      years: [2031, 2031],
+      type: '工作要点',
+    });
+    expect(doc.placeParents).toContain('德阳');
+    expect(doc.publishDate).toBe('2031-03-01');
+    // The notice's addressee, sentence and signature are not the plan's text.
+    expect(allText(r)).not.toMatch(/印发给你们|印發給你們|各学校|各學校|^绵竹市教育局$/m);
+    expect(r.chunks[0].text.startsWith('2031年全市教育工作的总体要求')).toBe(zh === 'Hans');
+  });
+
+  it('titles a notice whose plan title line is missing by the plan it issues', () => {
+    const r = ingest(
+      [
+        '遵义市人民政府办公室关于印发遵义市2031年教育工作要点的通知',
+        '各县(市、区)人民政府:',
+        '2031年全市教育工作的总体要求是:加快建设高质量教育体系。',
+        '一、推进学前教育普及普惠',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title: '遵义市2031年教育工作要点', place: '遵义', type: '工作要点' });
+  });
+
+  it('reads a notice that starts at its addressee line, the plan title below it', () => {
+    const r = ingest(
+      [
+        '红河县、各乡镇人民政府,县政府各部门:',
+        '《红河县“十四五”教育事业发展规划》已经县人民政府常务会议审议通过,现印发给你们,请认真贯彻执行。',
+        '红河县人民政府办公室',
+        '2022年4月19日',
+        '红河县“十四五”教育事业发展规划',
+        '“十四五”时期是全县教育高质量发展的关键时期。',
+        '一、发展基础',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title: '红河县“十四五”教育事业发展规划', place: '红河县', type: '规划' });
+    expect(r.documents[0].title).not.toMatch(/:$/);
+  });
+
+  it('keeps a metadata block with the document below it, not as a document of its own', () => {
+    const r = ingest(
+      [
+        '标       题: 《铜仁市2031年教育工作要点》政策解读',
+        '索  引  号: 11520600/2031-00012 发文字号:',
+        '发文机构: 铜仁市教育局 信息分类: 政策解读',
+        '成文日期: 2031-04-01 00:00:00',
+        '《铜仁市2031年教育工作要点》政策解读',
+        '作者:教育局 来源:铜仁市教育局 浏览次数: 打印 关闭',
+        '近日,铜仁市教育局发布了《铜仁市2031年教育工作要点》,全文分6部分。',
+        '第一部分:坚持党对教育工作的全面领导。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '《铜仁市2031年教育工作要点》政策解读',
+      place: '铜仁',
+      year: 2031,
+      type: '解读',
+      issuer: '铜仁市教育局',
+      publishDate: '2031-04-01',
+    });
+    expect(allText(r)).not.toMatch(/索\s*引\s*号|标\s*题|作者|浏览次数/);
+  });
+
+  it('still splits a file holding two plans, and gives the metadata between them to the second', () => {
+    const r = ingest(
+      [
+        '2031年全市教育工作总结',
+        '2031年,全市教育系统完成了各项任务,新建学校3所。',
+        '一、办学条件持续改善',
+        '发布时间:2032-01-05',
+        '2032年全市教育工作要点',
+        '2032年,全市教育工作要坚持稳中求进。',
+        '一、推进优质均衡',
+      ].join('\n'),
+    );
+    expect(r.documents.map((d) => [d.title, d.year, d.type])).toEqual([
+      ['2031年全市教育工作总结', 2031, '工作总结'],
+      ['2032年全市教育工作要点', 2032, '工作要点'],
+    ]);
+    expect(r.documents[1].publishDate).toBe('2032-01-05');
+    expect(r.documents[0].publishDate).toBe('unknown');
+  });
+
+  it('joins a title the page broke over two lines', () => {
+    const r = ingest(
+      [
+        '2031年对县级人民政府履行',
+        '教育职责评价报告',
+        '根据有关文件精神,省政府教育督导委员会办公室组织开展了评价。',
+        '一、主要做法和成效',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ title: '2031年对县级人民政府履行教育职责评价报告', type: '报告' });
+  });
+});
+
+describe('the title is the document’s own', () => {
+  it('is never page chrome, a section name, a byline or a pinyin-annotated tag', () => {
+    const r = ingest(
+      [
+        '首页 教育新闻',
+        '本市動(dòng)態(tài)',
+        '韓飛',
+        '3月2日,遵義市召開2031年全市教育工作會議,市委副書記出席會議並講話。',
+        '會議總結了2030年全市教育工作,安排部署了2031年重點任務。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '遵義市召開2031年全市教育工作會議',
+      place: '遵义',
+      year: 2031,
+      type: '会议报道',
+    });
+  });
+
+  it('names a meeting report without headline by its meeting, with the place that held it', () => {
+    const held = ingest('4月4日,我县召开2031年教育工作会。副县长出席会议并讲话。\n会议强调,要推动芮城教育高质量发展。');
+    expect(held.documents[0]).toMatchObject({ title: '2031年教育工作会', type: '会议报道', year: 2031 });
+    expect(held.documents[0].place).toBe('芮城县');
+    const where = ingest('1月22日,2031年全省教育工作会议在太原召开。会议总结了2030年全省教育工作。');
+    expect(where.documents[0]).toMatchObject({ title: '2031年全省教育工作会议', place: '山西', type: '会议报道' });
+  });
+
+  it('takes the headline over its dateline, subtitle and byline, and the type from the subtitle', () => {
+    const r = ingest(
+      [
+        '深化改革 奋力争先 推动天水教育高质量发展',
+        '2031-03-14   来源:记者站     浏览数:',
+        '——在2031年全市教育工作会议上的报告',
+        '市教育局局长、党委书记 张三',
+        '(2031年3月5日)',
+        '同志们:',
+        '这次会议的主要任务是,总结2030年工作,安排部署2031年全市教育工作任务。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({
+      title: '深化改革 奋力争先 推动天水教育高质量发展',
+      place: '天水',
+      year: 2031,
+      type: '报告',
+    });
+    expect(allText(r)).not.toMatch(/张三|同志们|记者站/);
+  });
+
+  it('drops column tags and site suffixes from a headline', () => {
+    const tag = ingest(
+      '迈向新征程|达拉特旗教育局召开2031年全旗教育工作会议\n时间:2031-02-21\n2月19日,教育局召开全旗教育工作会议。',
+    );
+    expect(tag.documents[0].title).toBe('达拉特旗教育局召开2031年全旗教育工作会议');
+    const suffix = ingest(
+      '文字解读:《宣威市“十四五”教育事业发展规划》-某某app\n一、编制背景\n“十四五”时期是宣威教育发展的关键时期。',
+    );
+    expect(suffix.documents[0]).toMatchObject({
+      title: '文字解读:《宣威市“十四五”教育事业发展规划》',
+      type: '解读',
+      years: [2021, 2025],
+    });
+  });
+
+  it('reads a template site’s “下面是小编为大家整理的…” line as the page title, not as text', () => {
+    const r = ingest(
+      '下面是小编为大家整理的2031年度教育厅教育工作要点(2031年),供大家参考。\n2031年,全省教育工作的主线是迎接党代会。\n一、加强党的领导',
+    );
+    expect(r.documents[0]).toMatchObject({ title: '2031年度教育厅教育工作要点', type: '工作要点', year: 2031 });
+    expect(allText(r)).not.toContain('小编');
+  });
+});
+
+describe('the place the document speaks for', () => {
+  it('reads a 旗 by its full name, from the title or from the body, with its city', () => {
+    const titled = ingest('达拉特旗2031年教育工作要点\n2031年,全旗教育系统要办好人民满意的教育。');
+    expect(titled.documents[0]).toMatchObject({ place: '达拉特旗', placeLevel: 'county' });
+    expect(titled.documents[0].placeParents).toContain('鄂尔多斯');
+    const body = ingest('2031年教育工作要点\n2031年,达拉特旗全旗教育系统要办好人民满意的教育,达拉特旗新建学校2所。');
+    expect(body.documents[0].place).toBe('达拉特旗');
+  });
+
+  it('reads a county in traditional script, from the title or from the body', () => {
+    const titled = ingest('永和縣教育局2031年工作總結\n2031年,全縣教育系統圍繞縣委縣政府決策部署,完成各項任務。');
+    expect(titled.documents[0]).toMatchObject({ place: '永和县', placeLevel: 'county', type: '工作总结' });
+    expect(titled.documents[0].placeParents).toContain('临汾');
+    const body = ingest('2031年教育工作總結\n2031年,平遙縣教育系統堅持立德樹人,全縣新建學校3所。');
+    expect(body.documents[0].place).toBe('平遥县');
+  });
+
+  it('prefers the city a title names over the province its body cites', () => {
+    const r = ingest(
+      '遵義市“十四五”教育事業發展規劃\n根據《貴州省“十四五”教育事業發展規劃》,結合貴州省和全省實際,制定本規劃。貴州省教育廳將加強指導。',
+    );
+    expect(r.documents[0]).toMatchObject({ place: '遵义', placeLevel: 'city' });
+  });
+
+  it('files a district under its municipality and keeps an anonymised place unknown', () => {
+    const district = ingest('浦口区2031年教育工作要点\n2031年,全区教育系统要推进优质均衡。');
+    expect(district.documents[0]).toMatchObject({ place: '浦口区', placeLevel: 'county' });
+    expect(district.documents[0].placeParents).toContain('南京');
+    const anonymised = ingest('XX市2031年教育工作要点\n2031年,全市教育工作要在XX市委领导下推进。');
+    expect(anonymised.documents[0].place).toBe('unknown');
+  });
+});
+
+describe('the year, or the period of a multi-year plan', () => {
+  it.each([
+    [
+      '遵义市“十四五”教育事业发展规划',
+      '根据《遵义市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》。到2035年,建成教育强市。到2025年,学前教育毛入园率达到95%。',
+    ],
+    [
+      '遵義市“十四五”教育事業發展規劃',
+      '根據《遵義市國民經濟和社會發展第十四個五年規劃和2035年遠景目標綱要》。到2035年,建成教育強市。',
+    ],
+  ])('reads 十四五 as 2021–2025, never the 2035 远景 year: %s', (title, body) => {
+    const r = ingest(`${title}\n${body}\n一、发展目标`);
+    expect(r.documents[0]).toMatchObject({ year: 2021, years: [2021, 2025], type: '规划' });
+  });
+
+  it('knows every five-year plan from the 3rd on', () => {
+    expect(fiveYearPlan(13)).toEqual([2016, 2020]);
+    expect(fiveYearPlan(14)).toEqual([2021, 2025]);
+    expect(fiveYearPlan(10)).toEqual([2001, 2005]);
+    expect(ingest('宣威市教育事业发展“十三五”规划\n“十三五”期间,全市教育事业持续发展。').documents[0].years).toEqual([
+      2016, 2020,
+    ]);
+  });
+
+  it('reads a 学年度 and a 2031—2035年 range', () => {
+    const school = ingest('浦口区2031—2032学年度教育工作要点\n本学年,全区教育工作要推进优质均衡。');
+    expect(school.documents[0]).toMatchObject({ year: 2031, years: [2031, 2032], type: '工作要点' });
+    const range = ingest('宣威市学前教育发展规划(2031—2035年)\n到2035年,学前教育毛入园率达到98%。');
+    expect(range.documents[0]).toMatchObject({ year: 2031, years: [2031, 2035] });
+  });
+
+  it('reads an 实施意见 by its document number, and its period up to the target it sets', () => {
+    const r = ingest(
+      [
+        '中共宣威市委宣威市人民政府关于学前教育深化改革的实施意见',
+        '宣发〔2031〕21号',
+        '为贯彻落实中央有关文件精神,制定如下实施意见。',
+        '二、工作目标',
+        '到2033年,全市学前三年毛入园率达到95%。到2050年,全面建成教育强市。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ year: 2031, years: [2031, 2033], type: 'other', place: '宣威市' });
+  });
+});
+
+describe('found on the holdout pages, as general rules', () => {
+  it('keeps a headline that follows an empty metadata label as the headline', () => {
+    const r = ingest(
+      [
+        '发文字号: 成文时间: 2031-04-11',
+        '公文时效:',
+        '【义务教育】红河县召开2031年县域义务教育优质均衡发展调度会',
+        '4月10日,红河县组织召开调度会,副县长出席会议并讲话。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ title: '红河县召开2031年县域义务教育优质均衡发展调度会', type: '会议报道' });
+  });
+
+  it('reads a document number in brackets, and a page’s date when the text names no year', () => {
+    const numbered = ingest('宣威市人民政府关于加快教育发展的意见\n(宣政[2031]85號)\n为加快教育发展,提出以下意见。');
+    expect(numbered.documents[0].year).toBe(2031);
+    expect(allText(numbered)).not.toContain('宣政');
+    const dated = ingest('红河县教育工作会议召开\n2031-3-7 19:51 上传\n会议总结了全县教育工作,安排部署了重点任务。');
+    expect(dated.documents[0].year).toBe(2031);
+  });
+});
+
+describe('the type', () => {
+  it.each([
+    ['2031年全县教育工作会议召开', '会议报道'],
+    ['市教育局召开2031年度工作总结会', '会议报道'],
+    ['红河县召开2031年教育体育工作动员会', '会议报道'],
+    ['《宣威市2031年教育工作要点》政策解读', '解读'],
+    ['关于《宣威市“十四五”教育事业发展规划》的起草说明', '解读'],
+    ['2031年对市级人民政府履行教育职责评价报告', '报告'],
+    ['宣威市教育局2031年工作报告', '报告'],
+    ['宣威市“十四五”教育事业发展规划', '规划'],
+    ['宣威市2031年教育工作要点', '工作要点'],
+    ['宣威市教育局2031年工作总结', '工作总结'],
+    ['宣威市教育强市建设实施意见', 'other'],
+  ])('%s → %s', (title, type) => {
+    expect(ingest(`${title}\n2031年,全市教育系统认真贯彻落实各项部署,取得了新成绩。`).documents[0].type).toBe(type);
+  });
+
+  it('reads an explanation without a headline by its opening and the plan it explains', () => {
+    const r = ingest(
+      [
+        '一、起草背景和意義',
+        '“十四五”時期(2021—2025年)是全縣教育高質量發展的關鍵時期。《宣威市教育事業發展“十四五”規劃》(以下簡稱《規劃》),根據上級規劃編制。',
+        '二、編制過程',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({
+      title: '宣威市教育事業發展“十四五”規劃',
+      type: '解读',
+      place: '宣威市',
+      years: [2021, 2025],
+    });
+  });
+});
+
+describe('noise', () => {
+  it('removes pinyin annotations of machine-converted pages and keeps real parentheses', () => {
+    const text =
+      '認(rèn)真落實(shí)立德樹人根本任務(wù)(2031年),學校(含民辦)要按(a)類執行,社會(huì )主義建設者(按規定)。';
+    expect(removePinyinAnnotations(text)).toBe(
+      '認真落實立德樹人根本任務(2031年),學校(含民辦)要按(a)類執行,社會主義建設者(按規定)。',
+    );
+    // Not after a Han character, or not a toned syllable: not an annotation.
+    expect(removePinyinAnnotations('Café (é) 和 Wi-Fi(wifi) 与 教育(de)')).toBe('Café (é) 和 Wi-Fi(wifi) 与 教育(de)');
+    const r = ingest('2031年全縣教育工作要點\n一、認(rèn)真貫徹落實(shí)黨的教育方針(2031年),辦好人民滿意的教育。');
+    expect(allText(r)).toBe('一、認真貫徹落實黨的教育方針(2031年),辦好人民滿意的教育。');
+    expect(r.noise.pinyinAnnotations).toBe(2);
+  });
+
+  it('removes markdown image links and raw HTML at the top of a page', () => {
+    const r = ingest(
+      [
+        '<legend id="h4sia"></legend><samp id="h4sia"></samp>',
+        '  • <input id="h4sia"><address id="h4sia"></address>',
+        '    1. <blockquote id="h4sia"><rt id="h4sia"></rt></blockquote>',
+        '![](https://img.example.cn/attachment/2031/02-22/ce2c4c66.)',
+        '当前位置:首页',
+        '> 政务公开 > 政务动态',
+        '红河县召开2031年教育工作会议',
+        '2月21日,红河县召开2031年教育工作会议,总结2030年工作。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0].title).toBe('红河县召开2031年教育工作会议');
+    expect(allText(r)).toBe('2月21日,红河县召开2031年教育工作会议,总结2030年工作。');
+  });
+
+  it('removes spaces inside words and around full-width punctuation, but not between a heading’s phrases', () => {
+    expect(
+      removeStraySpaces('为深入贯彻国家规划,全面提 升教育教学质量,努力办好人 民满意的教育 ,根据规划制定本规划。'),
+    ).toBe('为深入贯彻国家规划,全面提升教育教学质量,努力办好人民满意的教育,根据规划制定本规划。');
+    expect(removeStraySpaces('是我國在全面建成小康社會 、 實現第 一個百年奮斗目標之后 ,乘勢而上的第 一個五 年。')).toBe(
+      '是我國在全面建成小康社會、實現第一個百年奮斗目標之后,乘勢而上的第一個五年。',
+    );
+    const quoted = '局长作了题为《以立德树人为根本 以教育质量为核心》的讲话,会议由书记主持,全体干部参加了会议。';
+    expect(removeStraySpaces(quoted)).toBe(quoted);
+    const lines = cleanText('深化改革 突破创新 全面提升教育的整体水平', 'text').lines;
+    expect(lines[0].text).toBe('深化改革 突破创新 全面提升教育的整体水平');
+  });
+
+  it('leaves doubled punctuation as it is: quotes stay verbatim', () => {
+    const r = ingest('2031年教育工作要點\n2031年,,我市教育敢為人先、一馬當先,、奮勇爭先,,率先實施改革。');
+    expect(allText(r)).toBe('2031年,,我市教育敢為人先、一馬當先,、奮勇爭先,,率先實施改革。');
+  });
+
+  it('keeps chunk offsets into the cleaned text', () => {
+    const r = ingest(
+      '本市動(dòng)態(tài)\n3月14日,眉縣召開2031年全縣教育體(tǐ)育工作會(huì)議,會(huì)議由副縣長主持。\n會(huì)上,表彰了先進單位。',
+    );
+    const [doc] = r.documents;
+    for (const c of r.chunks) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
+    expect(doc.text).not.toMatch(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+ ?\)/);
+  });
+});
