@@ -1,5 +1,7 @@
 // The unseen development set (eval/unseen/): real plan pages from places outside corpus/, their metadata as a clerk
-// would file them, and questions whose gold strings must occur verbatim in the saved pages.
+// would file them, and questions whose gold strings must occur verbatim in the saved pages — read, on the
+// machine-converted pages, without the pinyin their converter put after characters (認(rèn)真): that is noise the
+// project removes, so a gold string keeping it could never be cited.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +16,12 @@ const readJsonl = (path: string) =>
 
 const meta = readJsonl(join(dir, 'meta.jsonl'));
 const qa = readJsonl(join(dir, 'qa.jsonl'));
-const docText = (file: string) => readFileSync(join(docsDir, file), 'utf8');
+/** A page's text without pinyin annotations: one toned syllable in parentheses right after a Han character. */
+const docText = (file: string) =>
+  readFileSync(join(docsDir, file), 'utf8').replace(
+    /(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/gu,
+    '',
+  );
 
 const TYPES = ['工作要点', '工作总结', '规划', '会议报道', '解读', '报告', 'other'];
 const LEVELS = ['province', 'city', 'prefecture', 'county'];
@@ -75,7 +82,7 @@ describe('eval/unseen questions', () => {
     }
   });
 
-  it('have gold strings that occur verbatim in their documents', () => {
+  it('have gold strings that occur verbatim in their documents (pinyin annotations aside)', () => {
     for (const q of qa) {
       const gold = q.gold as string[];
       const docs = (q.doc as string).split(',');
