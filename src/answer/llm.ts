@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import type { SearchHit } from '../retrieval/search.js';
+import { citationFor } from './cite.js';
 import type { Citation } from './model.js';
 import { fenceSources, prompt } from './prompts.js';
 import { locateQuote } from './verify.js';
@@ -95,19 +96,7 @@ export function verifyReply(reply: LlmReply, hits: SearchHit[]): VerifiedReply {
     }
     const n = citations.length + 1;
     if (!bySource.has(c.source)) bySource.set(c.source, n);
-    citations.push({
-      n,
-      doc: hit.doc.id,
-      title: hit.doc.title,
-      place: hit.doc.place,
-      year: hit.doc.year,
-      section: hit.chunk.sectionPath.join(' > '),
-      ordinal: hit.chunk.ordinal,
-      quote: hit.chunk.text.slice(span.start, span.end),
-      start: hit.chunk.start + span.start,
-      end: hit.chunk.start + span.end,
-      text: hit.chunk.text,
-    });
+    citations.push(citationFor(hit.doc, hit.chunk, n, span));
   }
   // Markers point at source numbers; keep those that now have a verified citation, drop the rest.
   const answer = reply.answer

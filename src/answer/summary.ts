@@ -10,6 +10,7 @@ import { logger } from '../log.js';
 import type { PlanIndex } from '../retrieval/index-store.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
+import { citationFor } from './cite.js';
 import { mergeParts, type AnswerPart } from './compose.js';
 import { askModel, verifyReply } from './llm.js';
 import type { Answer, Citation } from './model.js';
@@ -133,47 +134,14 @@ export function topLevelSections(doc: PlanDocument, chunks: Chunk[]): Section[] 
   });
 }
 
-function citationFor(
-  doc: PlanDocument,
-  chunk: Chunk | undefined,
-  n: number,
-  start: number,
-  end: number,
-  text: string,
-  section: string,
-): Citation {
-  return {
-    n,
-    doc: doc.id,
-    title: doc.title,
-    place: doc.place,
-    year: doc.year,
-    section,
-    ordinal: chunk?.ordinal ?? 0,
-    quote: doc.text.slice(start, end),
-    start,
-    end,
-    text,
-  };
-}
-
 /** A section's heading (cited), then per item its target sentence, or its heading sentence. */
 function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = false): AnswerPart {
   const citations: Citation[] = [];
   const lines: string[] = [];
   if (section.heading && section.headingText) {
     const start = section.heading.start;
-    citations.push(
-      citationFor(
-        doc,
-        section.chunks[0],
-        1,
-        start,
-        start + section.headingText.length,
-        section.headingText,
-        section.heading.label,
-      ),
-    );
+    const line = { text: section.headingText, start, sectionPath: [section.heading.label] };
+    citations.push(citationFor(doc, { ...line, ordinal: section.chunks[0]?.ordinal ?? 0 }, 1));
     lines.push(`${section.headingText} [1]`);
     if (headingsOnly) return { text: lines.join('\n'), citations };
   }
@@ -191,17 +159,7 @@ function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = f
     if (!sentence) continue;
     const n = citations.length + 1;
     const chunk = sentence.chunk;
-    citations.push(
-      citationFor(
-        doc,
-        chunk,
-        n,
-        chunk.start + sentence.start,
-        chunk.start + sentence.end,
-        chunk.text,
-        chunk.sectionPath.join(' > '),
-      ),
-    );
+    citations.push(citationFor(doc, chunk, n, sentence));
     const label = item.entry?.label;
     const quoteIsLabel = label && sentence.text.startsWith(label.replace(/…$/, ''));
     lines.push(`  • ${label && !quoteIsLabel ? `${label}：` : ''}“${sentence.text}” [${n}]`);
