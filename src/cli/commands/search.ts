@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { config } from '../../config.js';
 import { InputError } from '../../errors.js';
+import { evaluateAnswers } from '../../answer/evaluate.js';
 import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
 import { openIndex } from '../../retrieval/open-index.js';
 import type { PlanIndex } from '../../retrieval/index-store.js';
@@ -72,13 +73,25 @@ export function register(program: Command): void {
     .command('eval')
     .description('recall@1/5/10 and MRR@10 of search on a QA file, by the reference scorer’s rule')
     .requiredOption('--qa <file>', 'JSONL questions with gold strings')
+    .option(
+      '--answers',
+      'evaluate the answers instead: gold cited, quotes verbatim, "not found" when the plans are silent',
+    )
     .option('--k <n>', 'cut-off reported by kind and language', '5')
     .option('--json', 'JSON output')
     .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', 'corpus the index follows (default: the one it was built from, else corpus/)')
     .action(
-      async (opts: { qa: string; k: string; json?: boolean; minRecall?: string; index?: string; corpus?: string }) => {
+      async (opts: {
+        qa: string;
+        k: string;
+        json?: boolean;
+        answers?: boolean;
+        minRecall?: string;
+        index?: string;
+        corpus?: string;
+      }) => {
         let qa: QaItem[];
         try {
           qa = readFileSync(opts.qa, 'utf8')
@@ -89,6 +102,7 @@ export function register(program: Command): void {
           throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
         }
         const index = await openIndex(config(), indexOptions(opts));
+        if (opts.answers) return printAnswerReport(await evaluateAnswers(index, qa, config()), opts.json);
         const k = Number(opts.k);
         const runs = await runBatch(index, Math.max(10, k), qa);
         const report = evaluateRuns(
@@ -119,4 +133,13 @@ export function register(program: Command): void {
         }
       },
     );
+}
+
+function printAnswerReport(report: Awaited<ReturnType<typeof evaluateAnswers>>, json?: boolean): void {
+  if (json) return console.log(JSON.stringify(report));
+  const { by_kind, by_lang, misses, ...totals } = report;
+  console.log(table([Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, String(v)]))]));
+  console.log(table(Object.entries(by_kind).map(([kind, v]) => ({ kind, ...v }))));
+  console.log(table(Object.entries(by_lang).map(([lang, v]) => ({ lang, ...v }))));
+  for (const m of misses) console.log(`\n${m.id} ${m.why}: ${m.question}\n  ${m.answer.replace(/\n/g, '\n  ')}`);
 }
