@@ -13,7 +13,7 @@ const LLM_SOURCES = 6;
 
 export async function answerQuestion(index: PlanIndex, question: string, config: Config): Promise<Answer> {
   const result = await searchPlans(index, question, { k: 8 });
-  const extractive = extractiveAnswer(result);
+  const extractive = extractiveAnswer(result, index);
   // When the plans asked about are not indexed, or nothing relevant was found, no model can do better.
   if (!llmConfigured(config) || !extractive.found) return extractive;
   return llmAnswer(result, extractive, config);

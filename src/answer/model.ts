@@ -35,6 +35,12 @@ export const answerSchema = z.object({
     }),
   ),
   note: z.string().optional(),
+  /**
+   * What the answer rests on: passages that answer the question (direct), passages that are only
+   * related, shown as such (related), nothing (none), or the line was not a question about the
+   * plans (off-topic: greetings, nonsense, other subjects).
+   */
+  evidence: z.enum(['direct', 'related', 'none', 'off-topic']).optional(),
   /** A comparison's columns (same [n] markers as `answer`), for surfaces that can show them side by side. */
   sides: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
 });

@@ -87,9 +87,14 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     if (usedAsPlace) unknownPlaces.add(m.place.name);
   }
 
-  const anonymised = /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified);
+  const anonymised =
+    /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified) ||
+    /\bXX\s*(city|province|prefecture|county|district)\b/i.test(simplified);
   const years = [...new Set([...simplified.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
-  topic = topic.replace(/(XX|xx|××)(省|市|州|县|区)/g, ' ').replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, ' ');
+  topic = topic
+    .replace(/(XX|xx|××)(省|市|州|县|区)/g, ' ')
+    .replace(/\bXX\s*(city|province|prefecture|county|district)(['’]s)?\b/gi, ' ')
+    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, ' ');
   const types = DOC_TYPES.filter((t) => TYPE_WORDS[t].test(simplified));
 
   const lexicon = withGlossary(index.lexicon);
@@ -127,7 +132,7 @@ const ASKING = new Set(
     '什么 哪些 哪几 哪 几 多少 怎么 怎样 如何 怎么样 吗 呢 啥 是 有 的 了 和 与 及 或 在 对 把 将 为 要 这 那 都 也 就 着 被 让 给 ' +
     '们 由 来 得 地 从 向 等 还 又 再 能 会 可以 应该 请问 一下 具体 分别 各 各自 哪个 哪一 些 最 有没有 是否 吧 呀 啊 我 我们 你 ' +
     '你们 他们 今年 去年 明年 年 年度 是不是 提出 提到 说 讲 关于 方面 哪方面 几个 几项 哪几项 之 其 该 个 项 所 名 次 多 少 ' +
-    '这个 那个 这些 那些 里 中 上 下 后 前 内 以 并 而 但 如 若 则 已 已经 会上 啥样 什么样 分别是 叫 叫做 称为 属于 包括 目前 现在'
+    '这个 那个 这些 那些 里 中 上 下 后 前 内 以 并 而 但 如 若 则 已 已经 会上 啥样 什么样 分别是 叫 叫做 称为 属于 包括 目前 现在 之间 之后 之前 期间 当中 以来'
   ).split(' '),
 );
 /** Words that frame the question — kept as terms, but they say nothing of its subject. */
@@ -139,7 +144,7 @@ const FRAME = new Set(
   ).split(' '),
 );
 const EN_FRAME = new Set(
-  'education educational work plan say said do doing done happen policy measure arrangement goal aim main key major new will target priority priorities focus'.split(
+  'education educational work plan say said do doing done happen policy measure arrangement goal aim main key major new will target priority priorities focus call called name named known term termed describe described mention mentioned'.split(
     ' ',
   ),
 );
