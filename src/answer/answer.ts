@@ -5,18 +5,51 @@ import { llmConfigured, type Config } from '../config.js';
 import { logger } from '../log.js';
 import type { PlanIndex } from '../retrieval/index-store.js';
 import { searchPlans, type SearchResult } from '../retrieval/search.js';
+import { capabilityAnswer, isOffTopic, isSmallTalk } from './chat.js';
 import { extractiveAnswer } from './extractive.js';
 import { askModel, llmAnswerPrompts, verifyReply } from './llm.js';
 import type { Answer } from './model.js';
+import { coversYear } from '../ingest/metadata.js';
+import { toSimplified } from '../text/script.js';
 
 const LLM_SOURCES = 6;
 
 export async function answerQuestion(index: PlanIndex, question: string, config: Config): Promise<Answer> {
-  const result = await searchPlans(index, question, { k: 8 });
+  if (isSmallTalk(question)) return capabilityAnswer(index, question);
+  const result = await placeFromText(index, await searchPlans(index, question, { k: SEARCH_K }));
   const extractive = extractiveAnswer(result, index);
+  if (isOffTopic(result.query, extractive.evidence === 'direct')) return capabilityAnswer(index, question);
   // When the plans asked about are not indexed, or nothing relevant was found, no model can do better.
-  if (!llmConfigured(config) || !extractive.found) return extractive;
+  if (!llmConfigured(config) || extractive.evidence === 'none') return extractive;
   return llmAnswer(result, extractive, config);
+}
+
+const SEARCH_K = 8;
+/** How deep to look for passages of plans whose place is read from their text (see placeFromText). */
+const WIDE_K = 40;
+
+/**
+ * A question naming a place no plan is filed under may still be about a plan whose place ingest
+ * could not read (filed as unknown) but whose text names it ("绍兴" in a page whose headline does
+ * not). The passages of such plans answer it; plans filed under another place never do.
+ */
+async function placeFromText(index: PlanIndex, result: SearchResult): Promise<SearchResult> {
+  const { query } = result;
+  if (!result.missingScope || query.places.length || !query.unknownPlaces.length) return result;
+  const docs = new Set(
+    index.documents
+      .filter(
+        (d) =>
+          d.place === 'unknown' &&
+          query.unknownPlaces.some((p) => toSimplified(d.text).includes(p)) &&
+          (!query.years.length || d.year === 'unknown' || query.years.some((y) => coversYear(d, y))),
+      )
+      .map((d) => d.id),
+  );
+  if (!docs.size) return result;
+  const wide = await searchPlans(index, query.question, { k: WIDE_K });
+  const hits = wide.hits.filter((h) => docs.has(h.doc.id)).slice(0, SEARCH_K);
+  return hits.length ? { ...wide, hits, scopeDocs: [...docs], missingScope: undefined } : result;
 }
 
 async function llmAnswer(result: SearchResult, extractive: Answer, config: Config): Promise<Answer> {

@@ -6,7 +6,8 @@ import type { QueryTerm } from '../retrieval/query.js';
 import type { SearchResult } from '../retrieval/search.js';
 import { toSimplified } from '../text/script.js';
 
-export type WeighedTerm = { term: QueryTerm; weight: number };
+/** A question term and its weight; `unknown` when no indexed plan uses it or any of its expansions. */
+export type WeighedTerm = { term: QueryTerm; weight: number; unknown?: boolean };
 
 /**
  * Weight, relative to the question's average term, of a word no indexed plan uses and no expansion
@@ -30,6 +31,9 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
     return grams.length ? Math.max(MIN_WEIGHT, mean(grams.map((b) => result.bigramWeight(b)))) : undefined;
   };
   const weighed: Array<{ term: QueryTerm; weight?: number; unknown?: boolean }> = [];
+  const capitalised = new Set(
+    [...result.query.question.matchAll(/(?<!^|[.?!]\s)\b[A-Z][a-z]+/g)].map((m) => m[0].toLowerCase()),
+  );
   for (const original of result.query.terms) {
     if (original.generic) continue;
     let term = original;
@@ -49,6 +53,9 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
       continue;
     }
     if (!term.alternatives.length) {
+      // A capitalised English word the lexicon does not know is a name (Xilingol, Huazhong): like the
+      // place names taken out of the topic, it says where, not what.
+      if (capitalised.has(term.text)) continue;
       weighed.push({ term, unknown: true });
       continue;
     }
@@ -58,10 +65,12 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
   }
   const present = weighed.filter((w) => !w.unknown).map((w) => w.weight!);
   const average = present.length ? mean(present) : 1;
-  return weighed.map((w) => ({ term: w.term, weight: w.unknown ? UNKNOWN_WEIGHT * average : w.weight! }));
+  return weighed.map((w) =>
+    w.unknown ? { term: w.term, weight: UNKNOWN_WEIGHT * average, unknown: true } : { term: w.term, weight: w.weight! },
+  );
 }
 
-const EDGE_FUNCTION_START = /^[要对几这那一该为把将被给让在从向由就都也还又再能会可所是有]+/u;
+const EDGE_FUNCTION_START = /^[要对几这那一该为把将被给让在从向由就都也还又再能会可所是有哪里]+/u;
 const EDGE_FUNCTION_END = /[了的着过个们吗呢啊吧里上中些块套份么样]+$/u;
 
 /** How much of term `t` a simplified, lower-cased text shows: 1 when any of its words is there. */
@@ -94,15 +103,28 @@ const INTERRUPTION_MAX = 8;
 export function coverage(terms: WeighedTerm[], text: string): number {
   const total = terms.reduce((s, t) => s + t.weight, 0);
   if (!total) return 1;
-  const s = toSimplified(text).toLowerCase();
+  const s = readable(text);
   return terms.reduce((sum, t) => sum + t.weight * termMatch(t.term, s), 0) / total;
 }
 
 /** The terms a text does not speak of at all (for notes and for choosing what else to quote). */
 export function missingTerms(terms: WeighedTerm[], text: string): QueryTerm[] {
-  const s = toSimplified(text).toLowerCase();
+  const s = readable(text);
   return terms.filter((t) => termMatch(t.term, s) === 0).map((t) => t.term);
 }
+
+/**
+ * A passage as its words are matched: simplified, lower-cased, without the pinyin some pages put
+ * after characters (教育(jiào yù) → 教育, 中學(xué) → 中学) and without spaces inside Chinese words
+ * (学前教 育). Only for matching; quotes are always the source's own text.
+ */
+export function readable(text: string): string {
+  return toSimplified(text)
+    .replace(PINYIN_ANNOTATION, '')
+    .replace(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu, '')
+    .toLowerCase();
+}
+const PINYIN_ANNOTATION = /(?<=\p{Script=Han})[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü\s]{1,12}[)）]/gu;
 
 function bigramsOf(text: string): string[] {
   const out: string[] = [];

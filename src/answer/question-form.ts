@@ -2,7 +2,7 @@
 // or a plan's priorities as a whole. Read from the question's wording only, in Chinese or English.
 import { tag } from 'jieba-wasm';
 import type { QueryUnderstanding } from '../retrieval/query.js';
-import { toSimplified } from '../text/script.js';
+import { readable } from './evidence.js';
 
 /** Units a figure can be counted in; a how-much question names one class of them, or none. */
 export type UnitClass = 'percent' | 'money' | 'people' | 'places' | 'count';
@@ -149,7 +149,7 @@ function listCount(text: string): number | undefined {
  * are not figures. With no unit asked, any figure counts.
  */
 export function hasFigure(sentence: string, unit?: UnitClass): boolean {
-  const text = toSimplified(sentence).replace(
+  const text = readable(sentence).replace(
     /(?:19|20)\d{2}\s*(?:年|—|-|–|届)|\d{1,2}月\d{1,2}日|\d{1,2}月|^\s*[（(]?\d+[.．、)）]/g,
     ' ',
   );

@@ -144,7 +144,7 @@ export function lemmaVariants(word: string): string[] {
 
 /** Words that only ask or point (who, when, any): never a term of the question. */
 const QUESTION_WORDS = new Set(
-  'who whom whose when where why how much many kind any some each every there they them he she his her we our us you your me my have has had been being get got also just than then such going yes not must should shall might may can could would among into onto upon within via per give given giving make made making take taken put large total overall specific specifically exactly actually currently'.split(
+  'who whom whose when where why how much many long kind according besides during one two three four five six seven eight nine ten any some each every there they them he she his her we our us you your me my have has had been being get got also just than then such going yes not must should shall might may can could would among into onto upon within via per give given giving make made making take taken put large total overall specific specifically exactly actually currently'.split(
     ' ',
   ),
 );

@@ -98,7 +98,7 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
   const types = DOC_TYPES.filter((t) => TYPE_WORDS[t].test(simplified));
 
   const lexicon = withGlossary(index.lexicon);
-  const groups = englishWords(question).length > 0 ? englishGroups(lexicon, topic) : [];
+  const groups = englishWords(question).length > 0 ? englishGroups(lexicon, fiveYearPlans(topic)) : [];
   const english = [...new Set(groups.flatMap((g) => g.targets))];
   const synonyms = words(topic).flatMap((w) => lexicon.zh[w] ?? []);
   const terms = [
@@ -126,13 +126,26 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
   };
 }
 
+const ORDINAL_CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** "the 14th Five-Year Plan" is written 十四五 in the plans: said so before the English is looked up. */
+function fiveYearPlans(text: string): string {
+  return text.replace(
+    /\b1([0-9])(?:st|nd|rd|th)\s+five[-\s]year(?:\s+plans?)?\b/gi,
+    (_, d: string) => ` 十${ORDINAL_CN[Number(d)]}五 `,
+  );
+}
+
 /** Words that only ask (什么, 哪些, 多少 …) or join: not terms at all. */
 const ASKING = new Set(
   (
     '什么 哪些 哪几 哪 几 多少 怎么 怎样 如何 怎么样 吗 呢 啥 是 有 的 了 和 与 及 或 在 对 把 将 为 要 这 那 都 也 就 着 被 让 给 ' +
     '们 由 来 得 地 从 向 等 还 又 再 能 会 可以 应该 请问 一下 具体 分别 各 各自 哪个 哪一 些 最 有没有 是否 吧 呀 啊 我 我们 你 ' +
     '你们 他们 今年 去年 明年 年 年度 是不是 提出 提到 说 讲 关于 方面 哪方面 几个 几项 哪几项 之 其 该 个 项 所 名 次 多 少 ' +
-    '这个 那个 这些 那些 里 中 上 下 后 前 内 以 并 而 但 如 若 则 已 已经 会上 啥样 什么样 分别是 叫 叫做 称为 属于 包括 目前 现在 之间 之后 之前 期间 当中 以来'
+    '这个 那个 这些 那些 里 中 上 下 后 前 内 以 并 而 但 如 若 则 已 已经 会上 啥样 什么样 分别是 叫 叫做 称为 属于 包括 目前 现在 之间 之后 之前 期间 当中 以来 ' +
+    '希望 想 想要 准备 需要 应当 必须 拿出 给出 带好 管好 搞好 做好 弄好 时候 别人 大家 人家 能不能 不能 可不可以 一起 一块 考得 第几 ' +
+    '排第几 怎么看 看待 看法 觉得 认为 知道 了解 告诉 说说 讲讲 介绍 到底 究竟 就是 还是 或者 以及 还有 另外 一般 通常 平时 经常 ' +
+    '已经 曾经 正在 将要 将会 会不会 有无 哪里 哪儿 何时 多久 多长 为什么 为何 咋 咋样 咋办 怎么办 样子 变成 成为 今天 现今 如今 ' +
+    '当时 头一项 那份 这份 那个 这个 那些 这些 里面 里头 方面的 到底是 都要 都有 都是 各自 各个 每个 是不是 整个 整体 一共 总共'
   ).split(' '),
 );
 /** Words that frame the question — kept as terms, but they say nothing of its subject. */
