@@ -6,6 +6,7 @@ import { sentenceSpans } from '../ingest/chunk.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import type { SearchHit, SearchResult } from '../retrieval/search.js';
 import { coverage, type WeighedTerm } from './evidence.js';
+import { isInstructionLike } from './instructions.js';
 import { hasFigure, type QuestionForm } from './question-form.js';
 
 export type Candidate = {
@@ -45,7 +46,7 @@ export function candidates(result: SearchResult, terms: WeighedTerm[], form: Que
     for (const [s, e] of quotableSpans(hit.chunk.text)) {
       const raw = hit.chunk.text.slice(s, e);
       const text = raw.trim();
-      if ([...text].length < MIN_SENTENCE_CHARS) continue;
+      if ([...text].length < MIN_SENTENCE_CHARS || isInstructionLike(text)) continue;
       const start = s + raw.indexOf(text);
       const sentence = coverage(terms, text);
       const figure = Boolean(form.amount) && hasFigure(text, form.amount!.unit);

@@ -3,6 +3,7 @@
 // gathered in order from the document text, across paragraphs, each with its lead sentence.
 import type { Chunk } from '../ingest/chunk.js';
 import type { PlanDocument } from '../ingest/documents.js';
+import { isInstructionLike } from './instructions.js';
 
 export type ListItem = {
   /** The item's lead sentence (or its ；-separated segment), verbatim. */
@@ -74,7 +75,7 @@ export function itemsAfter(doc: PlanDocument, after: number, expected?: number):
       starts.push(starts[starts.length - 1] + 1 + markerStart(rest, m));
     }
     if (starts.length < 2) continue;
-    return starts.map((s) => leadSentence(doc, after + s));
+    return starts.map((s) => leadSentence(doc, after + s)).filter((item) => !isInstructionLike(item.text));
   }
   return semicolonSeries(doc, after);
 }

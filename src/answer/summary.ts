@@ -8,11 +8,14 @@ import type { DocType } from '../ingest/metadata.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import { logger } from '../log.js';
 import type { PlanIndex } from '../retrieval/index-store.js';
+import { withGlossary, type Lexicon } from '../retrieval/lexicon.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
 import { citationFor } from './cite.js';
 import { mergeParts, type AnswerPart } from './compose.js';
-import { askModel, verifyReply } from './llm.js';
+import { groundReply } from './grounding.js';
+import { isInstructionLike } from './instructions.js';
+import { askModel } from './llm.js';
 import type { Answer, Citation } from './model.js';
 import { describeDoc, findPlans } from './plans.js';
 import { fenceSources, prompt } from './prompts.js';
@@ -73,7 +76,7 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
     // Headings are quoted as they stand; only the items are worth a model's summary.
     if (llmConfigured(config) && !headingsOnly) {
       try {
-        const llmPart = await llmSection(doc, section, config, script);
+        const llmPart = await llmSection(doc, section, config, script, index.lexicon);
         if (llmPart) {
           part = llmPart;
           mode = 'llm';
@@ -172,7 +175,7 @@ function bestSentence(chunks: Chunk[]): { chunk: Chunk; start: number; end: numb
   for (const chunk of chunks)
     for (const [s, e] of sentenceSpans(chunk.text)) {
       const text = chunk.text.slice(s, e).trim();
-      if (text.length < 6 || text.includes(GARBLED)) continue;
+      if (text.length < 6 || text.includes(GARBLED) || isInstructionLike(text)) continue;
       const start = chunk.text.indexOf(text, s);
       const candidate = { chunk, start, end: start + text.length, text };
       first ??= candidate;
@@ -187,6 +190,7 @@ async function llmSection(
   section: Section,
   config: Config,
   script: Script,
+  lexicon: Lexicon,
 ): Promise<AnswerPart | undefined> {
   const hits: SearchHit[] = section.chunks.slice(0, 10).map((chunk) => ({ chunk, doc, score: 1 }));
   if (!hits.length) return undefined;
@@ -212,7 +216,8 @@ async function llmSection(
       sources,
     }),
   );
-  const verified = verifyReply(reply, hits);
-  if (!verified.citations.length) return undefined;
-  return { heading: section.headingText, text: verified.answer, citations: verified.citations };
+  // Only what the section's own paragraphs support is kept; a section left with nothing is extractive.
+  const grounded = groundReply(reply, hits, withGlossary(lexicon));
+  if (!grounded.citations.length || !grounded.answer) return undefined;
+  return { heading: section.headingText, text: grounded.answer, citations: grounded.citations };
 }
