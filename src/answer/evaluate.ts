@@ -38,7 +38,7 @@ export type AnswerReport = {
   unanswerableNotFound: number;
   answerableNotFound: number;
   by_kind: Record<string, { n: number; grounded: number; notFound: number }>;
-  by_lang: Record<string, { n: number; grounded: number; 'recall@5': number }>;
+  by_lang: Record<string, { n: number; answerable: number; grounded: number; 'recall@5': number }>;
   misses: Array<{ id: string; question: string; why: string; answer: string }>;
 };
 
@@ -113,7 +113,12 @@ export function reportOf(rows: AnswerRow[]): AnswerReport {
         const a = set.filter((r) => r.answerable);
         return [
           k,
-          { n: set.length, grounded: share(a, (r) => r.grounded), 'recall@5': share(a, (r) => r.retrievalRank <= 5) },
+          {
+            n: set.length,
+            answerable: a.length,
+            grounded: share(a, (r) => r.grounded),
+            'recall@5': share(a, (r) => r.retrievalRank <= 5),
+          },
         ];
       }),
     ),

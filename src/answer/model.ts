@@ -48,7 +48,7 @@ export const answerSchema = z.object({
 export type Citation = z.infer<typeof citationSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 
-/** The `--json` shape: {"question","answer","found","mode","citations":[{"n","doc","title","place","year","section","quote","text"}]}. */
+/** The `--json` shape: {"question","answer","found","mode","confidence","citations":[{"n","doc","title","place","year","section","quote","text"}],"evidence"}. */
 export function answerJson(answer: Answer, id?: string) {
   return {
     ...(id !== undefined ? { id } : {}),
@@ -67,6 +67,7 @@ export function answerJson(answer: Answer, id?: string) {
       quote,
       text,
     })),
+    ...(answer.evidence ? { evidence: answer.evidence } : {}),
     ...(answer.found ? {} : { closest: answer.closest }),
     ...(answer.note ? { note: answer.note } : {}),
   };
