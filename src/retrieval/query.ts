@@ -98,7 +98,7 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
   const types = DOC_TYPES.filter((t) => TYPE_WORDS[t].test(simplified));
 
   const lexicon = withGlossary(index.lexicon);
-  const groups = englishWords(question).length > 0 ? englishGroups(lexicon, fiveYearPlans(topic)) : [];
+  const groups = englishWords(question).length > 0 ? englishGroups(lexicon, fiveYearPlans(withoutNames(topic))) : [];
   const english = [...new Set(groups.flatMap((g) => g.targets))];
   const synonyms = words(topic).flatMap((w) => lexicon.zh[w] ?? []);
   const terms = [
@@ -132,6 +132,17 @@ function fiveYearPlans(text: string): string {
   return text.replace(
     /\b1([0-9])(?:st|nd|rd|th)\s+five[-\s]year(?:\s+plans?)?\b/gi,
     (_, d: string) => ` 十${ORDINAL_CN[Number(d)]}五 `,
+  );
+}
+
+/**
+ * English names of places the index does not file ("Urad Middle Banner", "Wuhe County"): they say
+ * where, not what, and their words ("middle", "banner") must not be looked up as terms.
+ */
+function withoutNames(text: string): string {
+  return text.replace(
+    /\b(?:[A-Z][a-z]+\s+){1,3}(?:County|League|Banner|City|Province|Prefecture|District|Municipality|Region)(?:['’]s)?\b/g,
+    ' ',
   );
 }
 
