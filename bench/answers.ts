@@ -13,6 +13,7 @@ import { openIndex } from '../src/retrieval/open-index.js';
 
 const SETS = [
   { name: 'dev', qa: 'eval/dev-qa.jsonl', corpus: 'corpus' },
+  { name: 'english', qa: 'eval/dev-english.jsonl', corpus: 'corpus' },
   { name: 'holdout', qa: 'eval/holdout-bundled.jsonl', corpus: 'corpus' },
   { name: 'unanswerable', qa: 'eval/unanswerable.jsonl', corpus: 'corpus' },
   { name: 'unseen', qa: 'eval/unseen/qa.jsonl', corpus: 'eval/unseen/docs' },
