@@ -13,7 +13,7 @@ import { askModel, llmAnswerPrompts } from './llm.js';
 import type { Answer } from './model.js';
 import { notFoundAnswer } from './not-found.js';
 import { coversYear } from '../ingest/metadata.js';
-import { toSimplified } from '../text/script.js';
+import { toTraditional } from '../text/script.js';
 
 const LLM_SOURCES = 6;
 
@@ -44,7 +44,7 @@ async function placeFromText(index: PlanIndex, result: SearchResult): Promise<Se
       .filter(
         (d) =>
           d.place === 'unknown' &&
-          query.unknownPlaces.some((p) => toSimplified(d.text).includes(p)) &&
+          query.unknownPlaces.some((p) => d.text.includes(p) || d.text.includes(toTraditional(p))) &&
           (!query.years.length || d.year === 'unknown' || query.years.some((y) => coversYear(d, y))),
       )
       .map((d) => d.id),
