@@ -30,7 +30,7 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
     const grams = bigramsOf(text).filter(known);
     return grams.length ? Math.max(MIN_WEIGHT, mean(grams.map((b) => result.bigramWeight(b)))) : undefined;
   };
-  const weighed: Array<{ term: QueryTerm; weight?: number; unknown?: boolean }> = [];
+  const weighed: Array<{ term: QueryTerm; weight?: number; unknown?: boolean; name?: boolean }> = [];
   const capitalised = new Set(
     [...result.query.question.matchAll(/(?<!^|[.?!]\s)\b[A-Z][a-z]+/g)].map((m) => m[0].toLowerCase()),
   );
@@ -53,10 +53,9 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
       continue;
     }
     if (!term.alternatives.length) {
-      // A capitalised English word the lexicon does not know is a name (Xilingol, Huazhong): like the
-      // place names taken out of the topic, it says where, not what.
-      if (capitalised.has(term.text)) continue;
-      weighed.push({ term, unknown: true });
+      // A capitalised English word the lexicon does not know is a name: of a place the index does
+      // not file (Zixing), or the very subject (Furong schools). It counts, but as an average term.
+      weighed.push({ term, unknown: true, name: capitalised.has(term.text) });
       continue;
     }
     // An English phrase, likewise, is as telling as the commonest Chinese word it stands for.
@@ -66,7 +65,9 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
   const present = weighed.filter((w) => !w.unknown).map((w) => w.weight!);
   const average = present.length ? mean(present) : 1;
   return weighed.map((w) =>
-    w.unknown ? { term: w.term, weight: UNKNOWN_WEIGHT * average, unknown: true } : { term: w.term, weight: w.weight! },
+    w.unknown
+      ? { term: w.term, weight: (w.name ? 1 : UNKNOWN_WEIGHT) * average, unknown: true }
+      : { term: w.term, weight: w.weight! },
   );
 }
 
