@@ -15,7 +15,7 @@ export type QuestionForm = {
   amount?: { unit?: UnitClass; counted?: string };
   /** A question asking for several items; `count` when it says how many (哪六项, three tasks). */
   list?: { count?: number };
-  /** Asks for a plan's priorities as a whole: a list question with no subject of its own. */
+  /** Asks for a plan's priorities as a whole: a question with no subject of its own. */
   overview: boolean;
 };
 
@@ -77,7 +77,8 @@ export function questionForm(query: QueryUnderstanding): QuestionForm {
         }
       : undefined;
   const specific = query.terms.filter((t) => !t.generic);
-  return { amount, list, overview: Boolean(list) && specific.length === 0 };
+  // Nothing asked beyond the plan itself ("青岛2020年要抓好哪几项重点?", "广州2021年教育工作怎么样?").
+  return { amount, list, overview: !amount && specific.length === 0 };
 }
 
 function chineseUnit(text: string): UnitClass | undefined {
