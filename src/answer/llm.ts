@@ -1,16 +1,13 @@
-// The LLM answerer (when OPENAI_API_KEY or OPENAI_BASE_URL is set): a chat completion constrained by
-// a JSON schema from zod, over numbered, fenced sources. Every quote is then verified against the
-// source it cites; bad citations are dropped, and an answer left without one falls back to the
-// extractive answer. Failures (timeout, errors after retries) also fall back, with a visible note.
+// The LLM call (when OPENAI_API_KEY or OPENAI_BASE_URL is set): a chat completion constrained by a
+// JSON schema from zod, over numbered, fenced sources. What the model says is then held to its quotes
+// claim by claim (grounding.ts) before anything is shown.
 import OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import type { SearchHit } from '../retrieval/search.js';
-import type { Citation } from './model.js';
 import { fenceSources, prompt } from './prompts.js';
-import { locateQuote } from './verify.js';
 
 export const llmReplySchema = z.object({
   answer: z.string(),
@@ -18,8 +15,6 @@ export const llmReplySchema = z.object({
   citations: z.array(z.object({ source: z.number().int(), quote: z.string() })),
 });
 export type LlmReply = z.infer<typeof llmReplySchema>;
-
-export type VerifiedReply = { answer: string; found: boolean; citations: Citation[]; dropped: number };
 
 let client: { key: string; client: OpenAI } | undefined;
 export function openaiClient(config: Config): OpenAI {
@@ -79,42 +74,6 @@ export function sourcesFor(hits: SearchHit[]) {
     section: h.chunk.sectionPath.join(' > '),
     text: h.chunk.text,
   }));
-}
-
-/** Keeps only citations whose quote is in the source they name; renumbers the answer's markers. */
-export function verifyReply(reply: LlmReply, hits: SearchHit[]): VerifiedReply {
-  const citations: Citation[] = [];
-  const bySource = new Map<number, number>();
-  let dropped = 0;
-  for (const c of reply.citations) {
-    const hit = hits[c.source - 1];
-    const span = hit ? locateQuote(hit.chunk.text, c.quote) : undefined;
-    if (!hit || !span || span.end - span.start < 4) {
-      dropped++;
-      continue;
-    }
-    const n = citations.length + 1;
-    if (!bySource.has(c.source)) bySource.set(c.source, n);
-    citations.push({
-      n,
-      doc: hit.doc.id,
-      title: hit.doc.title,
-      place: hit.doc.place,
-      year: hit.doc.year,
-      section: hit.chunk.sectionPath.join(' > '),
-      ordinal: hit.chunk.ordinal,
-      quote: hit.chunk.text.slice(span.start, span.end),
-      start: hit.chunk.start + span.start,
-      end: hit.chunk.start + span.end,
-      text: hit.chunk.text,
-    });
-  }
-  // Markers point at source numbers; keep those that now have a verified citation, drop the rest.
-  const answer = reply.answer
-    .replace(/\[(\d+)\]/g, (_, s: string) => (bySource.has(Number(s)) ? `[${bySource.get(Number(s))}]` : ''))
-    .trim();
-  if (dropped) logger.warn({ dropped }, 'dropped citations that were not verbatim in their sources');
-  return { answer, found: reply.found, citations, dropped };
 }
 
 export function llmAnswerPrompts(question: string, hits: SearchHit[]) {

@@ -35,6 +35,12 @@ export const answerSchema = z.object({
     }),
   ),
   note: z.string().optional(),
+  /**
+   * What the answer rests on: passages that answer the question (direct), passages that are only
+   * related, shown as such (related), nothing (none), or the line was not a question about the
+   * plans (off-topic: greetings, nonsense, other subjects).
+   */
+  evidence: z.enum(['direct', 'related', 'none', 'off-topic']).optional(),
   /** A comparison's columns (same [n] markers as `answer`), for surfaces that can show them side by side. */
   sides: z.array(z.object({ heading: z.string(), text: z.string() })).optional(),
 });
@@ -42,7 +48,7 @@ export const answerSchema = z.object({
 export type Citation = z.infer<typeof citationSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 
-/** The `--json` shape: {"question","answer","found","mode","citations":[{"n","doc","title","place","year","section","quote","text"}]}. */
+/** The `--json` shape: {"question","answer","found","mode","confidence","citations":[{"n","doc","title","place","year","section","quote","text"}],"evidence"}. */
 export function answerJson(answer: Answer, id?: string) {
   return {
     ...(id !== undefined ? { id } : {}),
@@ -61,6 +67,7 @@ export function answerJson(answer: Answer, id?: string) {
       quote,
       text,
     })),
+    ...(answer.evidence ? { evidence: answer.evidence } : {}),
     ...(answer.found ? {} : { closest: answer.closest }),
     ...(answer.note ? { note: answer.note } : {}),
   };

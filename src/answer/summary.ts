@@ -8,10 +8,14 @@ import type { DocType } from '../ingest/metadata.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import { logger } from '../log.js';
 import type { PlanIndex } from '../index/store.js';
+import { withGlossary, type Lexicon } from '../index/lexicon.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
+import { citationFor } from './cite.js';
 import { mergeParts, type AnswerPart } from './compose.js';
-import { askModel, verifyReply } from './llm.js';
+import { groundReply } from './grounding.js';
+import { isInstructionLike } from './instructions.js';
+import { askModel } from './llm.js';
 import type { Answer, Citation } from './model.js';
 import { describeDoc, findPlans } from './plans.js';
 import { fenceSources, prompt } from './prompts.js';
@@ -72,7 +76,7 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
     // Headings are quoted as they stand; only the items are worth a model's summary.
     if (llmConfigured(config) && !headingsOnly) {
       try {
-        const llmPart = await llmSection(doc, section, config, script);
+        const llmPart = await llmSection(doc, section, config, script, index.lexicon);
         if (llmPart) {
           part = llmPart;
           mode = 'llm';
@@ -133,47 +137,14 @@ export function topLevelSections(doc: PlanDocument, chunks: Chunk[]): Section[] 
   });
 }
 
-function citationFor(
-  doc: PlanDocument,
-  chunk: Chunk | undefined,
-  n: number,
-  start: number,
-  end: number,
-  text: string,
-  section: string,
-): Citation {
-  return {
-    n,
-    doc: doc.id,
-    title: doc.title,
-    place: doc.place,
-    year: doc.year,
-    section,
-    ordinal: chunk?.ordinal ?? 0,
-    quote: doc.text.slice(start, end),
-    start,
-    end,
-    text,
-  };
-}
-
 /** A section's heading (cited), then per item its target sentence, or its heading sentence. */
 function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = false): AnswerPart {
   const citations: Citation[] = [];
   const lines: string[] = [];
   if (section.heading && section.headingText) {
     const start = section.heading.start;
-    citations.push(
-      citationFor(
-        doc,
-        section.chunks[0],
-        1,
-        start,
-        start + section.headingText.length,
-        section.headingText,
-        section.heading.label,
-      ),
-    );
+    const line = { text: section.headingText, start, sectionPath: [section.heading.label] };
+    citations.push(citationFor(doc, { ...line, ordinal: section.chunks[0]?.ordinal ?? 0 }, 1));
     lines.push(`${section.headingText} [1]`);
     if (headingsOnly) return { text: lines.join('\n'), citations };
   }
@@ -191,17 +162,7 @@ function extractiveSection(doc: PlanDocument, section: Section, headingsOnly = f
     if (!sentence) continue;
     const n = citations.length + 1;
     const chunk = sentence.chunk;
-    citations.push(
-      citationFor(
-        doc,
-        chunk,
-        n,
-        chunk.start + sentence.start,
-        chunk.start + sentence.end,
-        chunk.text,
-        chunk.sectionPath.join(' > '),
-      ),
-    );
+    citations.push(citationFor(doc, chunk, n, sentence));
     const label = item.entry?.label;
     const quoteIsLabel = label && sentence.text.startsWith(label.replace(/…$/, ''));
     lines.push(`  • ${label && !quoteIsLabel ? `${label}：` : ''}“${sentence.text}” [${n}]`);
@@ -214,7 +175,7 @@ function bestSentence(chunks: Chunk[]): { chunk: Chunk; start: number; end: numb
   for (const chunk of chunks)
     for (const [s, e] of sentenceSpans(chunk.text)) {
       const text = chunk.text.slice(s, e).trim();
-      if (text.length < 6 || text.includes(GARBLED)) continue;
+      if (text.length < 6 || text.includes(GARBLED) || isInstructionLike(text)) continue;
       const start = chunk.text.indexOf(text, s);
       const candidate = { chunk, start, end: start + text.length, text };
       first ??= candidate;
@@ -229,6 +190,7 @@ async function llmSection(
   section: Section,
   config: Config,
   script: Script,
+  lexicon: Lexicon,
 ): Promise<AnswerPart | undefined> {
   const hits: SearchHit[] = section.chunks.slice(0, 10).map((chunk) => ({ chunk, doc, score: 1 }));
   if (!hits.length) return undefined;
@@ -254,7 +216,8 @@ async function llmSection(
       sources,
     }),
   );
-  const verified = verifyReply(reply, hits);
-  if (!verified.citations.length) return undefined;
-  return { heading: section.headingText, text: verified.answer, citations: verified.citations };
+  // Only what the section's own paragraphs support is kept; a section left with nothing is extractive.
+  const grounded = groundReply(reply, hits, withGlossary(lexicon));
+  if (!grounded.citations.length || !grounded.answer) return undefined;
+  return { heading: section.headingText, text: grounded.answer, citations: grounded.citations };
 }

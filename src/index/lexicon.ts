@@ -114,21 +114,138 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
   return lexicon;
 }
 
-/** Chinese words for an English question: longest gloss phrases first (up to four words). */
-export function expandEnglish(lexicon: Lexicon, question: string): string[] {
-  const ws = englishWords(question);
-  const out: string[] = [];
-  for (let i = 0; i < ws.length;) {
+/** British spellings staff write, as CC-CEDICT (American) spells them. */
+const SPELLING: Record<string, string> = {
+  enrol: 'enroll',
+  enrolment: 'enrollment',
+  labour: 'labor',
+  programme: 'program',
+  centre: 'center',
+  organisation: 'organization',
+  modernisation: 'modernization',
+  standardisation: 'standardization',
+  behaviour: 'behavior',
+  counselling: 'counseling',
+  practise: 'practice',
+};
+
+/**
+ * Other forms a question word may have in the glosses, tried after its own stem: its American
+ * spelling, and the word without an inflection the shared stemmer leaves ("chaired" → "chair",
+ * "funded" → "fund", "planned" → "plan", "schools" → "school").
+ */
+export function lemmaVariants(word: string): string[] {
+  const w = word.toLowerCase();
+  const out = new Set<string>([stem(w)]);
+  const american = SPELLING[w];
+  if (american) out.add(stem(american));
+  for (const [suffix, replacements] of [
+    ['ies', ['y']],
+    ['es', ['', 'e']],
+    ['s', ['']],
+    ['ied', ['y']],
+    ['ed', ['', 'e']],
+    ['ing', ['', 'e']],
+    ['ment', ['']],
+    ['er', ['']],
+    ['ers', ['']],
+  ] as const) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
+    const base = w.slice(0, -suffix.length);
+    for (const r of replacements) out.add(stem(base + r));
+    // A doubled consonant before -ed / -ing: "planned" → "plan", "enrolled" → "enrol".
+    if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.add(stem(base.slice(0, -1)));
+  }
+  return [...out].filter(Boolean);
+}
+
+/** Words that only ask or point (who, when, any): never a term of the question. */
+const QUESTION_WORDS = new Set(
+  'who whom whose when where why how much many long kind according besides during one two three four five six seven eight nine ten any some each every there they them he she his her we our us you your me my have has had been being get got also just than then such going yes not must should shall might may can could would among into onto upon within via per give given giving make made making take taken put large total overall specific specifically exactly actually currently'.split(
+    ' ',
+  ),
+);
+
+/** One English phrase of a question and the Chinese words it stands for (none: a gap in the lexicon). */
+export type EnglishGroup = { phrase: string; targets: string[] };
+
+/**
+ * The question's English words as groups: longest gloss phrases first (up to four words), each
+ * word also tried in its other forms; a content word with no entry is kept with no targets, so the
+ * answer step can count it as something the plans were not shown to say.
+ */
+export function englishGroups(lexicon: Lexicon, question: string): EnglishGroup[] {
+  const raw = (
+    question
+      .toLowerCase()
+      .replace(/['’]s\b/g, '')
+      .match(/[a-z]+/g) ?? []
+  ).filter((w) => w.length > 1 && !EN_STOP.has(w) && !EN_STOP.has(stem(w)) && !QUESTION_WORDS.has(w));
+  const groups: EnglishGroup[] = [];
+  const lookup = (words: string[]): string[] | undefined => {
+    const exact = lexicon.en[words.map(stem).join(' ')];
+    if (exact) return exact;
+    // Each word in its other forms, one word at a time (the phrases are short).
+    for (let i = 0; i < words.length; i++)
+      for (const v of lemmaVariants(words[i]).slice(1)) {
+        const key = words
+          .map((w, j) => (j === i ? v : stem(w)))
+          .join(' ')
+          .trim();
+        if (lexicon.en[key]) return lexicon.en[key];
+      }
+    return undefined;
+  };
+  for (let i = 0; i < raw.length;) {
     let matched = 0;
-    for (let n = Math.min(4, ws.length - i); n >= 1; n--) {
-      const hit = lexicon.en[ws.slice(i, i + n).join(' ')];
+    for (let n = Math.min(4, raw.length - i); n >= 1; n--) {
+      const hit = lookup(raw.slice(i, i + n));
       if (hit) {
-        out.push(...hit);
+        groups.push({ phrase: raw.slice(i, i + n).join(' '), targets: [...new Set(hit)] });
         matched = n;
         break;
       }
     }
+    if (!matched) groups.push({ phrase: raw[i], targets: [] });
     i += matched || 1;
   }
-  return [...new Set(out)];
+  return groups;
 }
+
+/** Chinese words for an English question: longest gloss phrases first (up to four words). */
+export function expandEnglish(lexicon: Lexicon, question: string): string[] {
+  return [...new Set(englishGroups(lexicon, question).flatMap((g) => g.targets))];
+}
+
+const overlaid = new WeakMap<Lexicon, Lexicon>();
+let glossaryCache: { en: Record<string, string[]>; zh: Record<string, string[]> } | undefined;
+/**
+ * The index's lexicon with the current glossary laid over it. The glossary is also applied at
+ * ingest; applying it again when questions are read means an edit to data/glossary.json takes
+ * effect without rebuilding the index.
+ */
+export function withGlossary(lexicon: Lexicon, glossaryPath = GLOSSARY_PATH): Lexicon {
+  let merged = overlaid.get(lexicon);
+  if (!merged) {
+    try {
+      glossaryCache ??= JSON.parse(readFileSync(glossaryPath, 'utf8'));
+    } catch {
+      glossaryCache = { en: {}, zh: {} };
+    }
+    const glossary = glossaryCache!;
+    merged = { en: { ...lexicon.en }, zh: { ...lexicon.zh } };
+    for (const [term, targets] of Object.entries(glossary.en ?? {})) merged.en[englishWords(term).join(' ')] = targets;
+    for (const [word, targets] of Object.entries(glossary.zh ?? {}))
+      merged.zh[word] = [...new Set([...targets, ...(lexicon.zh[word] ?? [])])];
+    overlaid.set(lexicon, merged);
+  }
+  return merged;
+}
+
+/** The glossary's Chinese phrases (they may span several jieba words, as 放学后 does). */
+export function glossaryPhrases(lexicon: Lexicon): string[] {
+  withGlossary(lexicon);
+  return Object.keys(glossaryCache?.zh ?? {});
+}
+
+const GLOSSARY_PATH = fileURLToPath(new URL('../../data/glossary.json', import.meta.url));

@@ -3,9 +3,23 @@
 import { DOC_TYPES, type DocType } from '../ingest/metadata.js';
 import { findPlaceMentions } from '../ingest/places.js';
 import { detectScript, toSimplified, type Script } from '../text/script.js';
-import { expandEnglish, englishWords } from '../index/lexicon.js';
+import { englishGroups, englishWords, glossaryPhrases, withGlossary, type Lexicon } from '../index/lexicon.js';
 import type { PlanIndex } from '../index/store.js';
-import { bigramToken, hanBigrams, questionWords } from '../text/tokenize.js';
+import { bigramToken, cutWords, hanBigrams, questionWords, words } from '../text/tokenize.js';
+
+/**
+ * One thing a question asks about, with the words that say it in the plans: a Chinese word and its
+ * synonyms (lexicon, glossary), or an English phrase and its Chinese glosses. The answer step counts
+ * how many of a question's terms a passage speaks of.
+ */
+export type QueryTerm = {
+  /** The question's own words for it (simplified Chinese, or English). */
+  text: string;
+  /** Simplified-Chinese (or lower-case Latin) strings; a passage containing any of them speaks of the term. */
+  alternatives: string[];
+  /** Words that frame a question (教育, 工作, 安排, policy) and say nothing about its subject. */
+  generic: boolean;
+};
 
 export type QueryUnderstanding = {
   question: string;
@@ -21,6 +35,8 @@ export type QueryUnderstanding = {
   years: number[];
   types: DocType[];
   expansions: string[];
+  /** What the question asks about, term by term (see QueryTerm). */
+  terms: QueryTerm[];
 };
 
 const TYPE_WORDS: Record<DocType, RegExp> = {
@@ -72,13 +88,28 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     if (usedAsPlace) unknownPlaces.add(m.place.name);
   }
 
-  const anonymised = /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified);
+  const anonymised =
+    /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified) ||
+    /\bXX\s*(city|province|prefecture|county|district)\b/i.test(simplified);
   const years = [...new Set([...simplified.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
-  topic = topic.replace(/(XX|xx|××)(省|市|州|县|区)/g, ' ').replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, ' ');
+  topic = topic
+    .replace(/(XX|xx|××)(省|市|州|县|区)/g, ' ')
+    .replace(/\bXX\s*(city|province|prefecture|county|district)(['’]s)?\b/gi, ' ')
+    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?/g, ' ');
   const types = DOC_TYPES.filter((t) => TYPE_WORDS[t].test(simplified));
 
-  const english = englishWords(question).length > 0 ? expandEnglish(index.lexicon, topic) : [];
-  const synonyms = wordsOf(index, topic).flatMap((w) => index.lexicon.zh[w] ?? []);
+  const lexicon = withGlossary(index.lexicon);
+  const groups = englishWords(question).length > 0 ? englishGroups(lexicon, fiveYearPlans(withoutNames(topic))) : [];
+  const english = [...new Set(groups.flatMap((g) => g.targets))];
+  const synonyms = words(topic).flatMap((w) => lexicon.zh[w] ?? []);
+  const terms = [
+    ...chineseTerms(lexicon, script === 'en' ? topic.replace(/[a-z]+/gi, ' ') : topic),
+    ...groups.map((g) => ({
+      text: g.phrase,
+      alternatives: g.targets,
+      generic: g.phrase.split(' ').every((w) => EN_FRAME.has(w)),
+    })),
+  ];
   return {
     question,
     script,
@@ -89,8 +120,93 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     anonymised,
     years,
     types,
-    expansions: [...new Set([...english, ...synonyms])],
+    expansions: [...new Set([...english, ...synonyms, ...terms.flatMap((t) => t.alternatives.slice(1))])].filter(
+      (w) => !/^[a-z0-9]+$/.test(w),
+    ),
+    terms,
   };
+}
+
+const ORDINAL_CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** "the 14th Five-Year Plan" is written 十四五 in the plans: said so before the English is looked up. */
+function fiveYearPlans(text: string): string {
+  return text.replace(
+    /\b1([0-9])(?:st|nd|rd|th)\s+five[-\s]year(?:\s+plans?)?\b/gi,
+    (_, d: string) => ` 十${ORDINAL_CN[Number(d)]}五 `,
+  );
+}
+
+/**
+ * English names of places the index does not file ("Urad Middle Banner", "Wuhe County"): they say
+ * where, not what, and their words ("middle", "banner") must not be looked up as terms.
+ */
+function withoutNames(text: string): string {
+  return text.replace(
+    /\b(?:[A-Z][a-z]+\s+){1,3}(?:County|League|Banner|City|Province|Prefecture|District|Municipality|Region)(?:['’]s)?\b/g,
+    ' ',
+  );
+}
+
+/** Words that only ask (什么, 哪些, 多少 …) or join: not terms at all. */
+const ASKING = new Set(
+  (
+    '什么 哪些 哪几 哪 几 多少 怎么 怎样 如何 怎么样 吗 呢 啥 是 有 的 了 和 与 及 或 在 对 把 将 为 要 这 那 都 也 就 着 被 让 给 ' +
+    '们 由 来 得 地 从 向 等 还 又 再 能 会 可以 应该 请问 一下 具体 分别 各 各自 哪个 哪一 些 最 有没有 是否 吧 呀 啊 我 我们 你 ' +
+    '你们 他们 今年 去年 明年 年 年度 是不是 提出 提到 说 讲 关于 方面 哪方面 几个 几项 哪几项 之 其 该 个 项 所 名 次 多 少 ' +
+    '这个 那个 这些 那些 里 中 上 下 后 前 内 以 并 而 但 如 若 则 已 已经 会上 啥样 什么样 分别是 叫 叫做 称为 属于 包括 目前 现在 之间 之后 之前 期间 当中 以来 ' +
+    '希望 想 想要 准备 需要 应当 必须 拿出 给出 带好 管好 搞好 做好 弄好 时候 别人 大家 人家 能不能 不能 可不可以 一起 一块 考得 第几 ' +
+    '排第几 怎么看 看待 看法 觉得 认为 知道 了解 告诉 说说 讲讲 介绍 到底 究竟 就是 还是 或者 以及 还有 另外 一般 通常 平时 经常 ' +
+    '已经 曾经 正在 将要 将会 会不会 有无 哪里 哪儿 何时 多久 多长 为什么 为何 咋 咋样 咋办 怎么办 样子 变成 成为 今天 现今 如今 ' +
+    '当时 头一项 那份 这份 那个 这个 那些 这些 里面 里头 方面的 到底是 都要 都有 都是 各自 各个 每个 是不是 整个 整体 一共 总共 越来越 越 更加 更 非常 很 太 特别 比较 有点 有些 啥措施 啥办法'
+  ).split(' '),
+);
+/** Words that frame the question — kept as terms, but they say nothing of its subject. */
+const FRAME = new Set(
+  (
+    '教育 工作 安排 打算 办法 措施 说法 规定 政策 要求 计划 规划 要点 重点 任务 目标 情况 内容 主要 举措 做法 部署 思路 ' +
+    '设想 全市 全省 全州 全县 全区 我市 我省 我州 市 省 州 县 区 城市 地方 开展 推进 加强 进行 实施 落实 提升 做 搞 抓 抓好 ' +
+    '完成 达到 要达到 实现 新 一 全 整体 总体 事情 事 东西 方面 领域 问题 部门 教育局'
+  ).split(' '),
+);
+const EN_FRAME = new Set(
+  'education educational work plan say said do doing done happen policy measure arrangement goal aim main key major new will target priority priorities focus call called name named known term termed describe described mention mentioned'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The Chinese terms of a question's topic: glossary phrases first (they may span jieba words, as
+ * 放学后 does), then jieba words with their synonyms. A single character is a term only when the
+ * glossary says what the plans call it (吃 → 营养, 餐): alone, it would match almost any paragraph.
+ */
+function chineseTerms(lexicon: Lexicon, topic: string): QueryTerm[] {
+  let rest = topic.toLowerCase();
+  const terms: QueryTerm[] = [];
+  const phrases = glossaryPhrases(lexicon)
+    .filter((k) => k.length >= 2 && rest.includes(k))
+    .sort((a, b) => b.length - a.length);
+  for (const phrase of phrases) {
+    if (!rest.includes(phrase)) continue;
+    terms.push({ text: phrase, alternatives: [...new Set([phrase, ...lexicon.zh[phrase]])], generic: false });
+    rest = rest.split(phrase).join(' ');
+  }
+  for (const piece of rest.match(/[\p{Script=Han}a-z0-9.]+/gu) ?? []) {
+    for (const word of cutWords(piece)) {
+      if (ASKING.has(word) || !/[\p{L}\p{N}]/u.test(word)) continue;
+      // Latin words inside a Chinese question (STEM, 5G) match as written; digits only when they name something (2035).
+      if (/^[a-z0-9.]+$/.test(word)) {
+        if (/[a-z]/.test(word) || word.length >= 3) terms.push({ text: word, alternatives: [word], generic: false });
+        continue;
+      }
+      const synonyms = lexicon.zh[word] ?? [];
+      if ([...word].length === 1) {
+        if (synonyms.length) terms.push({ text: word, alternatives: synonyms, generic: false });
+        continue;
+      }
+      terms.push({ text: word, alternatives: [...new Set([word, ...synonyms])], generic: FRAME.has(word) });
+    }
+  }
+  return terms;
 }
 
 /** A word the index can use: one the corpus has, or one the lexicon can expand into the corpus's words. */

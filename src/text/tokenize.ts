@@ -13,7 +13,11 @@ const STOP = new Set(
 /** The longest word looked for in a question. */
 const MAX_WORD = 6;
 
-type Jieba = { cut_for_search(text: string, hmm: boolean): string[] };
+type Jieba = {
+  cut_for_search(text: string, hmm: boolean): string[];
+  cut(text: string, hmm: boolean): string[];
+  tag(text: string, hmm: boolean): Array<{ word: string; tag: string }>;
+};
 let jieba: Jieba | undefined;
 /** jieba is loaded on first use: only building an index needs it. */
 function loadJieba(): Jieba {
@@ -26,6 +30,16 @@ const keepWord = (w: string) => /[\p{L}\p{N}]/u.test(w) && !STOP.has(w);
 /** Words of a text in simplified script, lower-cased, without punctuation and stop words (jieba). */
 export function words(text: string): string[] {
   return segment(toSimplified(text).toLowerCase());
+}
+
+/** jieba's precise segmentation (each character in one word): how a question's terms are read. */
+export function cutWords(text: string): string[] {
+  return loadJieba().cut(text, true);
+}
+
+/** jieba's words with their parts of speech (n, v, m, q …). */
+export function taggedWords(text: string): Array<{ word: string; tag: string }> {
+  return loadJieba().tag(text, true);
 }
 
 /** jieba's words of text that is already simplified and lower-cased. */

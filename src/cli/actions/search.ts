@@ -1,5 +1,6 @@
 // plans search / eval, loaded only when one of them runs.
 import { readFileSync } from 'node:fs';
+import { evaluateAnswers } from '../../answer/evaluate.js';
 import { InputError } from '../../errors.js';
 import type { PlanIndex } from '../../index/store.js';
 import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
@@ -61,7 +62,7 @@ export async function search(
 }
 
 export async function evaluate(
-  opts: IndexOptions & { qa: string; k: string; json?: boolean; minRecall?: string },
+  opts: IndexOptions & { qa: string; k: string; json?: boolean; answers?: boolean; minRecall?: string },
 ): Promise<void> {
   let qa: QaItem[];
   try {
@@ -72,7 +73,8 @@ export async function evaluate(
   } catch (err) {
     throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
   }
-  const { index } = await openForCommand(opts);
+  const { index, config } = await openForCommand(opts);
+  if (opts.answers) return printAnswerReport(await evaluateAnswers(index, qa, config), opts.json);
   const k = Number(opts.k);
   const runs = await runBatch(index, Math.max(10, k), qa);
   const report = evaluateRuns(
@@ -101,4 +103,13 @@ export async function evaluate(
     console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
     process.exitCode = 1;
   }
+}
+
+function printAnswerReport(report: Awaited<ReturnType<typeof evaluateAnswers>>, json?: boolean): void {
+  if (json) return console.log(JSON.stringify(report));
+  const { by_kind, by_lang, misses, ...totals } = report;
+  console.log(table([Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, String(v)]))]));
+  console.log(table(Object.entries(by_kind).map(([kind, v]) => ({ kind, ...v }))));
+  console.log(table(Object.entries(by_lang).map(([lang, v]) => ({ lang, ...v }))));
+  for (const m of misses) console.log(`\n${m.id} ${m.why}: ${m.question}\n  ${m.answer.replace(/\n/g, '\n  ')}`);
 }

@@ -19,6 +19,10 @@ export function register(program: Command): void {
     .command('eval')
     .description('recall@1/5/10 and MRR@10 of search on a QA file, by the reference scorer’s rule')
     .requiredOption('--qa <file>', 'JSONL questions with gold strings')
+    .option(
+      '--answers',
+      'evaluate the answers instead: gold cited, quotes verbatim, "not found" when the plans are silent',
+    )
     .option('--k <n>', 'cut-off reported by kind and language', '5')
     .option('--json', 'JSON output')
     .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
