@@ -69,10 +69,10 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
   if (form.amount) {
     const counted = countedTerms(terms, form.amount.counted);
     const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
-    if (!figure) return relatedAnswer(result, ranked);
+    if (!figure) return relatedAnswer(result, ranked, form);
     return directAnswer(result, choose(ranked, figure, query.places, MAX_SENTENCES), terms, form);
   }
-  if (!answersDirectly(best, terms)) return relatedAnswer(result, ranked);
+  if (!answersDirectly(best, terms)) return relatedAnswer(result, ranked, form);
   if (form.list) {
     const listed = enumerationAfter(index, ranked, form);
     if (listed) return listAnswer(result, listed, support(best));
@@ -181,17 +181,30 @@ function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedT
   return answerOf(result, `${lead}\n${lines.join('\n')}`, true, citations, support(chosen[0]), 'direct');
 }
 
-function relatedAnswer(result: SearchResult, ranked: Candidate[]): Answer {
+/**
+ * The passages speak of the question only in part. A how-much question asks for a figure: when no
+ * sentence gives one in the unit asked, the plans are silent on it (found: false), and what they do
+ * say is quoted beside. Any other question gets the closest passages as its answer, under a lead
+ * saying they are not a direct statement (found: true): on the development sets these are mostly
+ * paraphrases in everyday words, which support alone cannot tell from an uncovered subject.
+ */
+function relatedAnswer(result: SearchResult, ranked: Candidate[], form: QuestionForm): Answer {
   const { query } = result;
   const shown = ranked.filter((c) => support(c) >= RELATED_SUPPORT).slice(0, MAX_SENTENCES);
   const { citations, markers } = numberQuotes(shown.map(asQuote));
-  const lead = say(
-    query.script,
-    '计划中没有直接说明；最相关的内容是：',
-    'The plans do not say this directly; the most relevant passages are:',
-  );
+  const lead = form.amount
+    ? say(
+        query.script,
+        '计划中没有给出这个数字；最相关的内容是：',
+        'The plans do not give this figure; the most relevant passages are:',
+      )
+    : say(
+        query.script,
+        '计划中没有直接说明；最相关的内容是：',
+        'The plans do not say this directly; the most relevant passages are:',
+      );
   const text = `${lead}\n${shown.map((c, i) => `• “${c.text}”[${markers[i]}]`).join('\n')}`;
-  return answerOf(result, text, false, citations, support(ranked[0]), 'related');
+  return answerOf(result, text, !form.amount, citations, support(ranked[0]), 'related');
 }
 
 /** An enumeration announced in the best passages: the announcing sentence, then its items in order. */

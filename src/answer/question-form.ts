@@ -19,8 +19,9 @@ export type QuestionForm = {
   overview: boolean;
 };
 
+// 几 asks how many, except in a time expression (那几年, 这几天, 近几年: "those few years") and 几乎.
 const AMOUNT =
-  /多少|几(?!乎|点|年级)|比例|比率|覆盖率|占比|百分之|多大|how many|how much|what (?:percentage|share|proportion|number)|\brate\b|\bratio\b|number of/i;
+  /多少|(?<![那这近前头])几(?!乎|点|年级)|比例|比率|覆盖率|占比|百分之|多大|how many|how much|what (?:percentage|share|proportion|number)|\brate\b|\bratio\b|number of/i;
 const LIST =
   /哪些|哪几|几个方面|哪[一二三四五六七八九十两\d]+(?:项|个|条|点|类|支|方面|件)|有什么要求|什么要求|什么措施|什么举措|什么机制|\bwhich\b|what are|\blist\b|what (?:measures|steps|requirements|mechanisms|tasks|priorities|areas|problems|goals)/i;
 

@@ -72,7 +72,12 @@ describe('offline answers on the development set', () => {
       if (!answer.found) tally.notFound++;
       byWhy.set(q.why, tally);
     }
-    for (const [why, tally] of byWhy) expect(tally.notFound / tally.n, why).toBeGreaterThanOrEqual(5 / 6);
+    // A figure the plan does not give, and a place or year with no plan: always "not found". A subject
+    // the plans do not cover may still get the closest passages under "not said directly" (found),
+    // as an everyday paraphrase of a covered subject does: at least 80 % of all are "not found".
+    const all = [...byWhy.values()].reduce((a, t) => ({ n: a.n + t.n, notFound: a.notFound + t.notFound }));
+    expect(all.notFound / all.n).toBeGreaterThanOrEqual(0.8);
+    for (const [why, tally] of byWhy) if (why !== 'topic') expect(tally.notFound / tally.n, why).toBe(1);
   });
 
   it('never cites the same paragraph twice in one answer', async () => {
@@ -197,19 +202,29 @@ describe('evidence: direct, related or not found', () => {
     expectVerbatim(index, answer);
   });
 
-  it('says the plans do not say it directly, and quotes what is closest, when a figure is not given', async () => {
+  it('says the plans do not give the figure, and quotes what is closest, when a figure is not given', async () => {
     const { index } = await bundledIndex();
     // The plan gives a share of children in public kindergartens, not a number of new ones (所).
     const answer = await answerQuestion(index, '广州2020年新建了多少所公办幼儿园?', config);
     expect(answer.found).toBe(false);
     expect(answer.evidence).toBe('related');
-    expect(answer.answer.split('\n')[0]).toBe('计划中没有直接说明；最相关的内容是：');
+    expect(answer.answer.split('\n')[0]).toBe('计划中没有给出这个数字；最相关的内容是：');
     expect(answer.citations.length).toBeGreaterThan(0);
     expect(answer.answer).not.toMatch(/简答|根据计划文件/);
     expectVerbatim(index, answer);
     const english = await answerQuestion(index, 'How many school psychologists will Qingdao hire in 2020?', config);
     expect(english.found).toBe(false);
-    expect(english.answer).toMatch(/^The plans do not say this directly/);
+    expect(english.answer).toMatch(/^The plans do not give this figure/);
+  });
+
+  it('answers with the closest passages, saying they are not a direct statement, when they speak of the subject only in part', async () => {
+    const { index } = await bundledIndex();
+    // Phones are not in the plan; campus safety and school management are.
+    const answer = await answerQuestion(index, '广州2021年对中小学生带手机进校园有什么规定?', config);
+    expect(answer).toMatchObject({ found: true, evidence: 'related' });
+    expect(answer.answer.split('\n')[0]).toBe('计划中没有直接说明；最相关的内容是：');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expectVerbatim(index, answer);
   });
 
   it('tells a place or year with no plan, and a subject the plans are silent on, from one they cover', async () => {
