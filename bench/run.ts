@@ -10,7 +10,7 @@
 // and, once, the Slack burst: acknowledgements of 200 simultaneous mentions, the bot against a bare
 // Bolt app in the same run. Prints tables and writes bench/results.json. BENCH_SIZES=bundled,10000
 // limits the sizes; BENCH_BURST=0 skips the burst.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,22 +56,40 @@ function syntheticCorpus(target: number): string {
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs: number[], p: number) =>
   xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const measure = (...args: string[]) =>
-  JSON.parse(execFileSync('node', ['bench/measure.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+/**
+ * Runs the `plans` command line as a user would (compiled, fresh process) and returns its wall time
+ * and peak memory (reported by bench/peak-rss.mjs).
+ */
+function plans(...args: string[]): { seconds: number; peakMb: number; out: string } {
+  const started = performance.now();
+  const run = spawnSync('node', ['--import', './bench/peak-rss.mjs', 'dist/cli/bin.js', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    env: { ...process.env, LOG_LEVEL: 'silent', EMBEDDER: 'hashing', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`plans ${args.join(' ')} failed: ${run.stderr}`);
+  const peakMb = Number(run.stderr.match(/peak-rss-mb (\d+)/)?.[1]);
+  return { seconds, peakMb, out: run.stdout };
+}
 
 // The fresh processes run the compiled code, as npm start does.
 if (readFileSyncSafe(STAMP) !== stampOf(sources())) await compile();
 
 /** The floor for start-up: a Node process that does nothing, timed the same way (median of five). */
 const nodeFloorMs = median(
-  Array.from({ length: 5 }, () => Number(execFileSync('node', ['-p', 'performance.now()'], { encoding: 'utf8' }))),
+  Array.from({ length: 5 }, () => {
+    const started = performance.now();
+    execFileSync('node', ['-e', '0']);
+    return performance.now() - started;
+  }),
 );
 
 const rows: Row[] = [];
 for (const size of sizes) {
   const corpus = size === 'bundled' ? 'corpus' : syntheticCorpus(Number(size));
   const indexDir = mkdtempSync(join(tmpdir(), 'plans-bench-index-'));
-  const ingest = measure('ingest', corpus, indexDir);
+  const ingest = plans('ingest', '--force', '--corpus', corpus, '--index', indexDir);
   const index = (await loadIndex(indexDir, config))!;
 
   // The floor: jieba segmenting every paragraph's text, on one thread, as a build must.
@@ -83,8 +101,9 @@ for (const size of sizes) {
   for (const t of texts) segment(t);
   const jiebaSeconds = (performance.now() - floorStart) / 1000;
 
-  const serves = Array.from({ length: 3 }, () => measure('serve', indexDir, questions[3]));
-  const firstAnswerMs = median(serves.map((s) => s.firstAnswerMs));
+  // A fresh process answering one question: start-up, opening the index, the answer.
+  const serves = Array.from({ length: 3 }, () => plans('ask', questions[3], '--index', indexDir));
+  const firstAnswerMs = median(serves.map((s) => s.seconds * 1000));
 
   const named: number[] = [];
   const unnamed: number[] = [];
@@ -100,7 +119,7 @@ for (const size of sizes) {
   const diskMb = Number(execSync(`du -sk ${indexDir}`).toString().split('\t')[0]) / 1024;
   rows.push({
     corpus: size,
-    paragraphs: ingest.paragraphs,
+    paragraphs: index.chunks.length,
     'ingest s': ingest.seconds.toFixed(1),
     'jieba floor s': jiebaSeconds.toFixed(1),
     'ingest ÷ floor': (ingest.seconds / jiebaSeconds).toFixed(2),

@@ -1,8 +1,9 @@
 // The LLM call (when OPENAI_API_KEY or OPENAI_BASE_URL is set): a chat completion constrained by a
 // JSON schema from zod, over numbered, fenced sources. What the model says is then held to its quotes
 // claim by claim (grounding.ts) before anything is shown.
-import OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
+// The OpenAI SDK is imported when a model is first asked: offline, answering never loads it (it
+// costs a tenth of a second at every start).
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { logger } from '../log.js';
@@ -17,12 +18,13 @@ export const llmReplySchema = z.object({
 export type LlmReply = z.infer<typeof llmReplySchema>;
 
 let client: { key: string; client: OpenAI } | undefined;
-export function openaiClient(config: Config): OpenAI {
+export async function openaiClient(config: Config): Promise<OpenAI> {
   const key = `${config.OPENAI_BASE_URL}|${config.LLM_TIMEOUT_MS}|${config.LLM_MAX_RETRIES}`;
   if (client?.key !== key) {
+    const { default: OpenAIClient } = await import('openai');
     client = {
       key,
-      client: new OpenAI({
+      client: new OpenAIClient({
         apiKey: config.OPENAI_API_KEY ?? 'not-needed',
         baseURL: config.OPENAI_BASE_URL,
         timeout: config.LLM_TIMEOUT_MS,
@@ -39,8 +41,9 @@ export function openaiClient(config: Config): OpenAI {
  * schema being spelled out in the prompt as well.
  */
 export async function askModel(config: Config, system: string, user: string): Promise<LlmReply> {
+  const [openai, { zodResponseFormat }] = await Promise.all([openaiClient(config), import('openai/helpers/zod')]);
   const request = (response_format: OpenAI.ChatCompletionCreateParams['response_format']) =>
-    openaiClient(config).chat.completions.create({
+    openai.chat.completions.create({
       model: config.OPENAI_CHAT_MODEL,
       temperature: 0,
       messages: [

@@ -1,12 +1,13 @@
 // Prompt templates live in prompts/*.md; {{name}} placeholders are filled here.
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../paths.js';
 
 const cache = new Map<string, string>();
 
 export function prompt(name: string, values: Record<string, string>): string {
   let template = cache.get(name);
   if (template === undefined) {
-    template = readFileSync(new URL(`../../prompts/${name}.md`, import.meta.url), 'utf8');
+    template = readFileSync(projectPath('prompts', `${name}.md`), 'utf8');
     cache.set(name, template);
   }
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');

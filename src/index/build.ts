@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
+import { projectPath } from '../paths.js';
 import { emptyNoise, type NoiseCounts } from '../ingest/clean.js';
 import type { PlanDocument } from '../ingest/documents.js';
 import { corpusFingerprint, loadCorpus, type LoadProblem, type SourceFile } from '../ingest/load.js';
@@ -51,7 +52,7 @@ export type IngestOptions = {
   note?: (line: string) => void;
 };
 
-const GLOSSARY = new URL('../../data/glossary.json', import.meta.url).pathname;
+const GLOSSARY = projectPath('data', 'glossary.json');
 /** Text per batch handed to a worker: small enough to balance two cores, large enough to be cheap to send. */
 const BATCH_CHARS = 400_000;
 /** Below this much text a build runs in this thread: starting workers would cost more than they save. */

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cachedAsync } from '../cache.js';
+import { projectPath } from '../paths.js';
 
 export type Lexicon = { en: Record<string, string[]>; zh: Record<string, string[]> };
 
@@ -55,8 +56,15 @@ async function loadCedict(): Promise<CedictEntry[]> {
  * CC-CEDICT's words (up to four characters, no proper names) with their normalised English glosses.
  * Reading the dictionary takes seconds; the table is cached (see src/cache.ts).
  */
-async function glossTable(): Promise<Array<[string, string[]]>> {
-  return cachedAsync('cedict-glosses', import.meta.url, async () => {
+type GlossTable = {
+  /** CC-CEDICT's words with their normalised glosses, in the dictionary's order. */
+  words: Array<[string, string[]]>;
+  /** How many words share each gloss: a gloss shared by many ("to do") says nothing about meaning. */
+  sharing: Record<string, number>;
+};
+
+async function glossTable(): Promise<GlossTable> {
+  return cachedAsync('cedict-glosses', 'index/lexicon.ts', async () => {
     const table = new Map<string, string[]>();
     for (const [, simplified, pinyin, english] of await loadCedict()) {
       // Long phrases and proper names (capitalised pinyin) make poor synonyms and cost most of the time.
@@ -70,35 +78,42 @@ async function glossTable(): Promise<Array<[string, string[]]>> {
         .filter((g) => g && g.split(' ').length <= 4);
       table.set(simplified, [...(table.get(simplified) ?? []), ...glosses]);
     }
-    return [...table];
+    const sharing: Record<string, number> = {};
+    for (const glosses of table.values()) for (const g of new Set(glosses)) sharing[g] = (sharing[g] ?? 0) + 1;
+    return { words: [...table], sharing };
   });
 }
 
+/** A gloss shared by more words than this says nothing about meaning. */
+const MAX_SHARING = 6;
+
+/**
+ * The lexicon of a corpus: English glosses → the corpus words they gloss, and Chinese words the
+ * corpus does not use → corpus words with a gloss in common. Built from the corpus's words outwards
+ * (a few thousand), not from the whole dictionary (a hundred thousand), in the dictionary's order.
+ */
 export async function buildLexicon(corpusWords: Set<string>, glossaryPath: string): Promise<Lexicon> {
+  const { words, sharing } = await glossTable();
   const en = new Map<string, Set<string>>();
-  const glossWords = new Map<string, Set<string>>();
-  const wordGlosses = new Map<string, string[]>();
-  for (const [simplified, glosses] of await glossTable()) {
-    wordGlosses.set(simplified, glosses);
+  /** Per gloss, the corpus words it glosses (of glosses shared by few words: those make synonyms). */
+  const corpusByGloss = new Map<string, string[]>();
+  for (const [word, glosses] of words) {
+    if (!corpusWords.has(word)) continue;
     for (const g of glosses) {
-      if (!glossWords.has(g)) glossWords.set(g, new Set());
-      glossWords.get(g)!.add(simplified);
-      if (corpusWords.has(simplified)) {
-        if (!en.has(g)) en.set(g, new Set());
-        en.get(g)!.add(simplified);
+      if (!en.has(g)) en.set(g, new Set());
+      en.get(g)!.add(word);
+      if (sharing[g] <= MAX_SHARING && word.length >= 2) {
+        const list = corpusByGloss.get(g) ?? [];
+        if (!list.includes(word)) list.push(word);
+        corpusByGloss.set(g, list);
       }
     }
   }
   const zh: Record<string, string[]> = {};
-  for (const [word, glosses] of wordGlosses) {
+  for (const [word, glosses] of words) {
     if (corpusWords.has(word) || word.length < 2) continue;
     const synonyms = new Set<string>();
-    for (const g of glosses) {
-      const sharing = glossWords.get(g)!;
-      // A gloss shared by many words ("to do") says nothing about meaning.
-      if (sharing.size > 6) continue;
-      for (const s of sharing) if (s !== word && s.length >= 2 && corpusWords.has(s)) synonyms.add(s);
-    }
+    for (const g of glosses) for (const s of corpusByGloss.get(g) ?? []) if (s !== word) synonyms.add(s);
     if (synonyms.size) zh[word] = [...synonyms].slice(0, 4);
   }
   const lexicon: Lexicon = { en: Object.fromEntries([...en].map(([g, s]) => [g, [...s].slice(0, 6)])), zh };
@@ -248,4 +263,4 @@ export function glossaryPhrases(lexicon: Lexicon): string[] {
   return Object.keys(glossaryCache?.zh ?? {});
 }
 
-const GLOSSARY_PATH = fileURLToPath(new URL('../../data/glossary.json', import.meta.url));
+const GLOSSARY_PATH = projectPath('data', 'glossary.json');

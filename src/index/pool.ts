@@ -40,7 +40,7 @@ export function inThreadRunner(): BatchRunner {
 export function workerRunner(size: number): BatchRunner {
   type Slot = { worker: Worker; busy: Promise<unknown> };
   const slots: Slot[] = Array.from({ length: size }, () => ({
-    worker: startWorker(import.meta.url, 'batch-worker'),
+    worker: startWorker('index/batch-worker'),
     busy: Promise.resolve(),
   }));
   const owner = new Map<number, Slot>();

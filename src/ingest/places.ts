@@ -66,7 +66,7 @@ let gazetteer: Place[] | undefined;
 
 /** Every division with its aliases; built once (pinyin and traditional forms take a while), then cached. */
 export function allPlaces(): Place[] {
-  gazetteer ??= cached('gazetteer', import.meta.url, buildGazetteer);
+  gazetteer ??= cached('gazetteer', 'ingest/places.ts', buildGazetteer);
   return gazetteer;
 }
 

@@ -3,6 +3,7 @@
 // (search mode) at ingest; questions are segmented against the words the corpus itself uses, so
 // that answering never waits for jieba's dictionary to load (half a second).
 import { createRequire } from 'node:module';
+import { callJiebaThread } from './jieba-thread.js';
 import { toSimplified } from './script.js';
 
 const STOP = new Set(
@@ -19,11 +20,24 @@ type Jieba = {
   tag(text: string, hmm: boolean): Array<{ word: string; tag: string }>;
 };
 let jieba: Jieba | undefined;
-/** jieba is loaded on first use: only building an index needs it. */
+/**
+ * jieba, loaded on first use. When a command has started the jieba thread (jieba-thread.ts), calls
+ * go there instead, so that its dictionary loads while the rest of the command starts up.
+ */
 function loadJieba(): Jieba {
-  jieba ??= createRequire(import.meta.url)('jieba-wasm') as Jieba;
-  return jieba;
+  if (jieba) return jieba;
+  if (callJiebaThread('cut', '') !== undefined) {
+    return {
+      cut: (text, hmm) => (callJiebaThread('cut', text) as string[]) ?? local().cut(text, hmm),
+      cut_for_search: (text, hmm) =>
+        (callJiebaThread('cut_for_search', text) as string[]) ?? local().cut_for_search(text, hmm),
+      tag: (text, hmm) =>
+        (callJiebaThread('tag', text) as Array<{ word: string; tag: string }>) ?? local().tag(text, hmm),
+    };
+  }
+  return local();
 }
+const local = () => (jieba ??= createRequire(import.meta.url)('jieba-wasm') as Jieba);
 
 const keepWord = (w: string) => /[\p{L}\p{N}]/u.test(w) && !STOP.has(w);
 

@@ -111,7 +111,7 @@ export function inProcessAnswerer(index: () => PlanIndex, config: Config, queueL
 
 /** An answering worker: compiled `.js` next to this file, or the `.ts` source run through tsx. */
 function spawn(indexDir: string, config: Config): Worker {
-  return startWorker(import.meta.url, 'worker', { workerData: { indexDir, config } });
+  return startWorker('slack/answering/worker', { workerData: { indexDir, config } });
 }
 
 export function workerAnswerer(options: {
