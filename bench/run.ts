@@ -53,6 +53,7 @@ function syntheticCorpus(target: number): string {
   return dir;
 }
 
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs: number[], p: number) =>
   xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -128,8 +129,8 @@ for (const size of sizes) {
     'start→answer ms': Math.round(firstAnswerMs),
     'node floor ms': Math.round(nodeFloorMs),
     'serve peak MB': median(serves.map((s) => s.peakMb)),
-    'named p50/p95 ms': `${percentile(named, 50).toFixed(2)} / ${percentile(named, 95).toFixed(2)}`,
-    'unnamed p50/p95 ms': `${percentile(unnamed, 50).toFixed(2)} / ${percentile(unnamed, 95).toFixed(2)}`,
+    'named mean/p50/p95 ms': `${mean(named).toFixed(1)} / ${percentile(named, 50).toFixed(1)} / ${percentile(named, 95).toFixed(1)}`,
+    'unnamed mean/p50/p95 ms': `${mean(unnamed).toFixed(1)} / ${percentile(unnamed, 50).toFixed(1)} / ${percentile(unnamed, 95).toFixed(1)}`,
   });
   console.log(table(rows.slice(-1)));
 }

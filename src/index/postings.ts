@@ -2,7 +2,11 @@
 // chunk positions (delta-encoded) and counts as variable-length integers. About 1.5 bytes a posting
 // instead of the tens of bytes of a JSON map, and nothing to parse at start-up but the vocabulary.
 import { bigramOfKey, bigramToken, forEachBigram } from '../text/tokenize.js';
-import type { Postings } from './store.js';
+import type { PostingList, Postings } from './store.js';
+
+/** Lists of at least this many postings are kept decoded, up to CACHE_BYTES in all. */
+const CACHE_MIN_POSTINGS = 512;
+const CACHE_BYTES = 48 * 1024 * 1024;
 
 /** A batch of chunks' tokens: a local vocabulary, and per chunk its (token, count) pairs. */
 export type TokenBatch = {
@@ -183,6 +187,10 @@ export function postingsReader(encoded: EncodedPostings): Postings {
   let total = 0;
   for (let i = 0; i < lengths.length; i++) total += lengths[i];
   const averageLength = total / Math.max(1, lengths.length);
+  // Decoded lists of frequent tokens are kept (least recently used dropped first): the same common
+  // tokens come back question after question, and decoding them is most of a lexical search's time.
+  const decoded = new Map<number, PostingList>();
+  let cachedBytes = 0;
   return {
     size: lengths.length,
     averageLength,
@@ -192,31 +200,59 @@ export function postingsReader(encoded: EncodedPostings): Postings {
       return id === undefined ? 0 : encoded.frequency[id];
     },
     has: (token) => ids.has(token),
-    forEach(token, visit) {
+    list(token) {
       const id = ids.get(token);
-      if (id === undefined) return;
-      let at = offsets[id];
-      const end = offsets[id + 1];
-      let position = 0;
-      while (at < end) {
-        let delta = 0;
-        let shift = 0;
-        let byte: number;
-        do {
-          byte = data[at++];
-          delta |= (byte & 0x7f) << shift;
-          shift += 7;
-        } while (byte & 0x80);
-        let count = 0;
-        shift = 0;
-        do {
-          byte = data[at++];
-          count |= (byte & 0x7f) << shift;
-          shift += 7;
-        } while (byte & 0x80);
-        position += delta;
-        visit(position, count);
+      if (id === undefined) return undefined;
+      const hit = decoded.get(id);
+      if (hit) {
+        // Most recently used last, so that the oldest is evicted first.
+        decoded.delete(id);
+        decoded.set(id, hit);
+        return hit;
       }
+      const list = decode(id);
+      if (list.positions.length >= CACHE_MIN_POSTINGS) remember(id, list);
+      return list;
     },
   };
+
+  function decode(id: number): PostingList {
+    const n = encoded.frequency[id];
+    const positions = new Uint32Array(n);
+    const counts = new Uint16Array(n);
+    let at = offsets[id];
+    let position = 0;
+    for (let i = 0; i < n; i++) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = data[at++];
+        delta |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      let count = 0;
+      shift = 0;
+      do {
+        byte = data[at++];
+        count |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      position += delta;
+      positions[i] = position;
+      counts[i] = Math.min(count, 0xffff);
+    }
+    if (at !== offsets[id + 1]) throw new Error('postings: a list does not end where the next begins');
+    return { positions, counts };
+  }
+
+  function remember(id: number, list: PostingList): void {
+    decoded.set(id, list);
+    cachedBytes += list.positions.byteLength + list.counts.byteLength;
+    for (const [oldest, old] of decoded) {
+      if (cachedBytes <= CACHE_BYTES) break;
+      decoded.delete(oldest);
+      cachedBytes -= old.positions.byteLength + old.counts.byteLength;
+    }
+  }
 }

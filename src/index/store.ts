@@ -18,9 +18,12 @@ export interface Postings {
   frequency(token: string): number;
   /** Whether the corpus uses this word (for segmenting questions without a dictionary). */
   has(token: string): boolean;
-  /** Calls `visit` for every chunk holding the token, in position order, with its count there. */
-  forEach(token: string, visit: (position: number, count: number) => void): void;
+  /** The chunks holding the token, in position order, with its count in each (undefined: no such token). */
+  list(token: string): PostingList | undefined;
 }
+
+/** One token's postings: `positions[i]` holds the token `counts[i]` times. Read-only. */
+export type PostingList = { positions: Uint32Array; counts: Uint16Array };
 
 export type Neighbour = { position: number; score: number };
 

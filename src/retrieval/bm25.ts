@@ -4,8 +4,13 @@ import type { Postings } from '../index/store.js';
 
 /** The usual BM25 constants. */
 export const BM25 = { k1: 1.2, b: 0.75 };
-/** A token in most chunks (教育, 工作) barely moves the ranking but costs a walk over them all. */
-const MIN_TOKEN_WEIGHT = 0.05;
+/**
+ * A token in most chunks (教育, 工作) barely moves the ranking but costs a walk over them all: below
+ * this weight (idf × query weight; 0.25 is a token in about four chunks of five) it is skipped. On the
+ * development sets 0.25 ranks as well as 0.05 or better (unseen recall@5 0.927 → 0.945); 0.4 loses an
+ * English question. At 100k paragraphs it halves the slowest questions' time.
+ */
+const MIN_TOKEN_WEIGHT = 0.25;
 
 export type WeightedToken = { token: string; weight: number };
 
@@ -37,14 +42,20 @@ export function bm25Search(
   const norms = lengthNorms(postings);
   const scores = new Float32Array(postings.size);
   const touched: number[] = [];
+  const k1 = BM25.k1;
   for (const { token, weight } of tokens) {
     const w = idf(postings, token) * weight;
     if (w < MIN_TOKEN_WEIGHT) continue;
-    postings.forEach(token, (p, tf) => {
-      if (allowed && !allowed(p)) return;
+    const list = postings.list(token);
+    if (!list) continue;
+    const { positions, counts } = list;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i];
+      if (allowed && !allowed(p)) continue;
+      const tf = counts[i];
       if (scores[p] === 0) touched.push(p);
-      scores[p] += (w * tf * (BM25.k1 + 1)) / (tf + norms[p]);
-    });
+      scores[p] += (w * tf * (k1 + 1)) / (tf + norms[p]);
+    }
   }
   return topK(touched, scores, limit);
 }

@@ -256,7 +256,7 @@ describe('guardrails', () => {
             ...ctx.index,
             postings: {
               ...ctx.index.postings,
-              forEach: () => {
+              list: () => {
                 throw new Error('internal detail xoxb-secret-value');
               },
             },
