@@ -1,7 +1,7 @@
 // Adding a plan from Slack: an admin shares a file with the bot (a DM, or a mention with a file);
 // it is downloaded with the bot token, saved into the corpus, and the next question is answered
 // from it; a button removes it again. Anyone else's file changes nothing.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, waitFor } from '../helpers/fake-slack.js';
@@ -85,6 +85,26 @@ describe('adding a plan from Slack', () => {
     expect(allText(after.blocks)).not.toContain('覆盖率达到93%');
   });
 
+  it('adds an admin’s Word file, read as the CLI reads it, and answers the next question from it', async () => {
+    // The Xiangxi plan as a .docx (a fixture made by scripts/make-fixtures.ts); the corpus has no Xiangxi plan.
+    slack.addFile({
+      id: 'FDOCX',
+      name: '湘西州2020年工作要点.docx',
+      content: readFileSync('test/fixtures/formats/docx/003_68e4817491ed8267.docx'),
+    });
+    await dm('UADMIN', [{ id: 'FDOCX' }], '1700007150.000100', '收录');
+    const reply = await waitFor(() =>
+      slack
+        .callsTo('chat.postMessage')
+        .find((c) => c.args.channel === 'D7' && c.args.blocks && visibleText(c.args.blocks).includes('湘西州2020年')),
+    );
+    const shown = visibleText(reply.args.blocks);
+    for (const part of ['2020年全州教育和体育工作要点', '湘西', '2020', '工作要点']) expect(shown).toContain(part);
+    const answer = await ask('湘西州2020年普惠性幼儿园覆盖率要达到多少?');
+    expect(allText(answer.blocks)).toContain('普惠性幼儿园覆盖率达80%');
+    expect(allText(answer.blocks)).toContain('2020年全州教育和体育工作要点');
+  });
+
   it('adds a plan shared with a mention, and reports a file it cannot read as the CLI does', async () => {
     slack.addFile({
       id: 'FHTML',
@@ -107,7 +127,10 @@ describe('adding a plan from Slack', () => {
     });
     expect(notes[0].args.text).toBe('未添加：empty.txt: no text in file');
     expect(notes[1].args.text).toMatch(/^未添加：figures\.xlsx: not a supported file type \(supported: \.txt/);
-    expect(readdirSync(join(corpusDir, 'uploads'))).toEqual(['FHTML-plan.html']);
+    expect(readdirSync(join(corpusDir, 'uploads')).sort()).toEqual([
+      'FDOCX-湘西州2020年工作要点.docx',
+      'FHTML-plan.html',
+    ]);
     expect(bot.ctx.index.documents.length).toBe(documents);
     expect(slack.rejected).toEqual([]);
   });
