@@ -71,6 +71,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return parsed.data;
 }
 
+/** Slack settings enough to run the bot: a bot token, and an app token (Socket Mode) or a signing secret (HTTP). */
+export const slackConfigured = (c: Config) =>
+  Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET));
 export const llmConfigured = (c: Config) => Boolean(c.OPENAI_API_KEY || c.OPENAI_BASE_URL);
 export const embedderKind = (c: Config): 'hashing' | 'openai' =>
   c.EMBEDDER === 'auto' ? (llmConfigured(c) ? 'openai' : 'hashing') : c.EMBEDDER;

@@ -1,12 +1,9 @@
 // npm start: the Slack bot when Slack settings are present; otherwise a local console over the
 // same command handlers and the bundled corpus, so a fresh machine with no secrets has a working
 // product. The first start builds the index and shows how far it has come.
-import { config } from './config.js';
+import { config, slackConfigured } from './config.js';
 import { InputError, scrubSecrets } from './errors.js';
 import { logForPeopleAtTerminal } from './log-level.js';
-
-const slackConfigured = (c: ReturnType<typeof config>) =>
-  Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET));
 
 async function main(): Promise<void> {
   const c = config();

@@ -31,10 +31,8 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`plans: ${scrubSecrets(err.message)}`);
       return 2;
     }
-    const ref = Math.random().toString(36).slice(2, 8);
-    const { logger } = await import('../log.js');
-    logger.error({ err, ref }, 'command failed');
-    console.error(`plans: something went wrong (reference ${ref}); details are in the log.`);
+    const { logFailure } = await import('../failures.js');
+    console.error(`plans: something went wrong (reference ${logFailure(err, 'cli')}); details are in the log.`);
     return 1;
   }
 }

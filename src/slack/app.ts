@@ -14,11 +14,6 @@ import { register as registerMentions } from './listeners/mentions.js';
 import { register as registerMessages } from './listeners/messages.js';
 import { GuardedHTTPReceiver } from './receiver.js';
 
-export function slackConfigured(ctx: Pick<BotContext, 'config'>): boolean {
-  const c = ctx.config;
-  return Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET));
-}
-
 /** Bolt's logs go through pino, with anything token-shaped removed. */
 function boltLogger(): Logger {
   const child = logger.child({ name: 'bolt' });

@@ -1,9 +1,8 @@
 // Guardrails for the Slack surfaces: channel allowlist, a per-user rate limit on questions, a cap on
 // question length, and failures shown as a friendly message with a reference id (details only in
 // the log, never tokens).
-import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
-import { logger, scrubSecrets } from '../log.js';
+import { logFailure } from '../failures.js';
 import { strings, type Lang } from './i18n.js';
 
 export function channelAllowed(config: Config, channel: string | undefined): boolean {
@@ -52,8 +51,5 @@ export function checkQuestion(
 
 /** Logs the failure under a short reference and returns what the user sees. */
 export function friendlyFailure(err: unknown, where: string, lang: Lang = 'en'): string {
-  const ref = randomBytes(3).toString('hex');
-  const message = scrubSecrets(err instanceof Error ? (err.stack ?? err.message) : String(err));
-  logger.error({ err: message, ref, where }, 'slack handler failed');
-  return strings(lang).failure(ref);
+  return strings(lang).failure(logFailure(err, `slack ${where}`));
 }
