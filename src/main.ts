@@ -4,10 +4,15 @@
 import { config, slackConfigured } from './config.js';
 import { InputError, scrubSecrets } from './errors.js';
 import { logForPeopleAtTerminal } from './log-level.js';
+import { startJiebaThread } from './text/jieba-thread.js';
 
 async function main(): Promise<void> {
   const c = config();
-  if (!slackConfigured(c)) logForPeopleAtTerminal();
+  if (!slackConfigured(c)) {
+    logForPeopleAtTerminal();
+    // The console reads questions: jieba's dictionary loads on its own thread while the index opens.
+    startJiebaThread();
+  }
   const [{ openIndex }, { buildReporter }] = await Promise.all([
     import('./index/open.js'),
     import('./cli/build-progress.js'),
