@@ -30,7 +30,7 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
     const grams = bigramsOf(text).filter(known);
     return grams.length ? Math.max(MIN_WEIGHT, mean(grams.map((b) => result.bigramWeight(b)))) : undefined;
   };
-  const weighed: Array<{ term: QueryTerm; weight?: number; unknown?: boolean; name?: boolean }> = [];
+  const weighed: Array<{ term: QueryTerm; weight?: number; unknown?: boolean; name?: boolean; latin?: boolean }> = [];
   const capitalised = new Set(
     [...result.query.question.matchAll(/(?<!^|[.?!]\s)\b[A-Z][a-z]+/g)].map((m) => m[0].toLowerCase()),
   );
@@ -58,16 +58,19 @@ export function weighTerms(result: SearchResult): WeighedTerm[] {
       weighed.push({ term, unknown: true, name: capitalised.has(term.text) });
       continue;
     }
-    // An English phrase, likewise, is as telling as the commonest Chinese word it stands for.
+    // An English phrase, likewise, is as telling as the commonest Chinese word it stands for; a word
+    // the plans write in Latin letters (ESI, STEM) has no Han bigrams to weigh: it counts as average.
     const said = term.alternatives.map(weightOf).filter((w): w is number => w !== undefined);
-    weighed.push(said.length ? { term, weight: Math.min(...said) } : { term, unknown: true });
+    if (said.length) weighed.push({ term, weight: Math.min(...said) });
+    else if (term.alternatives.every((a) => /^[a-z0-9]+$/.test(a))) weighed.push({ term, latin: true });
+    else weighed.push({ term, unknown: true });
   }
-  const present = weighed.filter((w) => !w.unknown).map((w) => w.weight!);
+  const present = weighed.filter((w) => w.weight !== undefined).map((w) => w.weight!);
   const average = present.length ? mean(present) : 1;
   return weighed.map((w) =>
     w.unknown
       ? { term: w.term, weight: (w.name ? 1 : UNKNOWN_WEIGHT) * average, unknown: true }
-      : { term: w.term, weight: w.weight! },
+      : { term: w.term, weight: w.weight ?? average },
   );
 }
 

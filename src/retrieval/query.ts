@@ -106,7 +106,8 @@ export function understandQuery(index: PlanIndex, question: string): QueryUnders
     ...chineseTerms(lexicon, script === 'en' ? topic.replace(/[a-z]+/gi, ' ') : topic),
     ...groups.map((g) => ({
       text: g.phrase,
-      alternatives: g.targets,
+      // A word with no Chinese gloss that the plans write as it is (ESI, STEM, AI) is its own alternative.
+      alternatives: g.targets.length || !index.postings.has(g.phrase) ? g.targets : [g.phrase],
       generic: g.phrase.split(' ').every((w) => EN_FRAME.has(w)),
     })),
   ];
