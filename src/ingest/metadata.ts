@@ -2,7 +2,7 @@
 // never from the file name. Anything the text does not say is 'unknown'.
 import { toSimplified } from '../text/script.js';
 import { allPlaces, findPlaceMentions, placeByCode, type Place, type PlaceLevel } from './places.js';
-import type { RawDocument } from './split-documents.js';
+import { isMeetingTitle, type RawDocument } from './split-documents.js';
 
 export const DOC_TYPES = ['工作要点', '工作总结', '会议报道', '规划', '解读', '报告', 'other'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -34,11 +34,19 @@ const ISSUER_LABEL =
 const SOURCE_LABEL = /(来源|來源|信息来源|信息來源|文章来源|文章來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
 
 export function readMetadata(doc: RawDocument): DocumentMeta {
-  const titleLine = doc.title;
   const body = doc.body.join('\n');
   // One conversion per document: the rules below read simplified text; the title keeps its script.
   const simplifiedBody = toSimplified(body);
-  const derived = titleLine ? undefined : deriveTitle(doc.body, simplifiedBody);
+  const weak = doc.title !== undefined && weakTitle(doc.title, doc.titleKind);
+  const named = !doc.title || weak ? deriveTitle(doc.body, simplifiedBody) : undefined;
+  // A weak title gives way only to the meeting or plan the first sentence names (for a caption: the same
+  // meeting, in the sentence's own words); a page without a title line takes whatever the sentence gives.
+  const derived = !doc.title
+    ? named?.text
+    : named && named.names !== 'sentence' && (doc.titleKind !== 'caption' || sameMeeting(doc.title, named.text))
+      ? named.text
+      : undefined;
+  const titleLine = derived ? undefined : doc.title;
   const title = titleLine ?? derived ?? UNKNOWN;
   const others = doc.titles.filter((t) => t.text !== titleLine);
   // Titles and metadata lines converted together, once (the conversion keeps lines and lengths).
@@ -110,33 +118,71 @@ const MEETING_WORD = '(?:会议|會議|大会|大會|会|會)';
 const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)(.*${MEETING_WORD})`);
 // "2022年全省教育工作会议以视频会议形式在郑州召开": the meeting, then where and how.
 const WAS_HELD = new RegExp(`^(.+?${MEETING_WORD})(?:以|在|于|於|.{0,2}(?:召开|召開|举行|舉行))`);
+const HELD_AT_END = new RegExp(`${MEETING_WORD}(?:召开|召開|举行|舉行)\\s*$`);
 const JIEDU_OPENING = /^(一、)?(起草|编制|出台|制定|修订)(背景|过程|依据|说明|情况)|^(一、)?(政策背景|决策依据)/;
+
+// Words that say what kind of document or event a line names: a headline without any of them
+// ("某县教育体育局(某县教育体育局局长)") is a site's label, not the document's title.
+const DOCUMENT_KIND =
+  /(会|會|要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則|讲话|講話|发言|發言|公报|公報|问答|問答)/;
+
+/** A title that a sentence naming the meeting or plan should replace: a caption, or a label naming no document. */
+function weakTitle(title: string, kind: RawDocument['titleKind']): boolean {
+  return kind === 'caption' || (kind === 'headline' && !DOCUMENT_KIND.test(title));
+}
+
+// Who held a meeting, how, and the year: what differs between a report's caption and its first sentence.
+const MEETING_FRAME =
+  /(召开|召開|举行|舉行|隆重|胜利|勝利|顺利|順利|全[省市州盟县縣区區旗]|我[省市州盟县縣区區旗]|(?:19|20)\d{2}年度?|\s)/g;
+
+/** Two names of the same meeting: with the place, the frame words and the year taken off, one holds the other. */
+function sameMeeting(a: string, b: string): boolean {
+  if (!isMeetingTitle(a) || !isMeetingTitle(b)) return false;
+  const core = (s: string) => {
+    const t = toSimplified(s);
+    let out = '';
+    let at = 0;
+    for (const m of findPlaceMentions(t)) {
+      if (m.index < at) continue;
+      out += t.slice(at, m.index);
+      at = m.index + m.alias.length;
+    }
+    return (out + t.slice(at)).replace(MEETING_FRAME, '');
+  };
+  const [ca, cb] = [core(a), core(b)];
+  return ca.length >= 4 && cb.length >= 4 && (ca.includes(cb) || cb.includes(ca));
+}
+
+type Derived = { text: string; names: 'meeting' | 'plan' | 'sentence' };
 
 /**
  * A page without a title line: a meeting report is named by the meeting its first sentence reports
  * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
  * anything else by its first sentence.
  */
-function deriveTitle(body: string[], simplifiedBody: string): string | undefined {
+function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
   const first = body[0] ?? '';
   const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
-  const clause = sentence.split(/[,，;；]/).find((c) => c.trim().length > 0) ?? '';
+  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
+  const clause = sentence.split(/[,，;；\uFFFD]/).find((c) => c.trim().length > 0) ?? '';
   const held = clause.match(HELD);
   if (held && held[2].length >= 4) {
     const holder = held[1].trim();
     const mentions = holder ? findPlaceMentions(holder) : [];
     const byPlace = mentions.length === 1 && mentions[0].index === 0 && mentions[0].alias.length === holder.length;
-    return byPlace ? clause.trim() : held[2].trim();
+    return { text: byPlace ? clause.trim() : held[2].trim(), names: 'meeting' };
   }
+  // "…会议召开" ending the clause is the report's own headline form; "…会议在郑州召开" is named up to 会议.
+  if (HELD_AT_END.test(clause) && clause.trim().length >= 8) return { text: clause.trim(), names: 'meeting' };
   const was = clause.match(WAS_HELD);
-  if (was && was[1].length >= 6) return was[1].trim();
+  if (was && was[1].length >= 6) return { text: was[1].trim(), names: 'meeting' };
   const opening = simplifiedBody.slice(0, 40);
   if (JIEDU_OPENING.test(opening)) {
     const head = body.slice(0, 4).join('\n');
     for (const m of head.matchAll(/《([^《》]{4,60})》/g))
-      if (/(规划|規劃|要点|要點|意见|意見|方案|纲要|綱要|计划|計劃)$/.test(m[1])) return m[1];
+      if (/(规划|規劃|要点|要點|意见|意見|方案|纲要|綱要|计划|計劃)$/.test(m[1])) return { text: m[1], names: 'plan' };
   }
-  return sentence ? sentence.slice(0, 60) : undefined;
+  return sentence ? { text: sentence.slice(0, 60), names: 'sentence' } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
