@@ -212,6 +212,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
 
 const YEAR_RANGE = /((?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到－]|——)+\s*((?:19|20)\d{2})/;
 const FIVE_YEAR = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年|“十五”|十五(?:规划|计划|期间|时期)/;
+// “十五”期间, 十四五时期: the term of a five-year plan, in the text of a document issued during it.
+const FIVE_YEAR_TERM = /十([一二三四五六七八九])?五[”"]?(?:期间|时期)/g;
 const DOC_NUMBER_YEAR = /[〔［[(（]((?:19|20)\d{2})[〕］\])）]\s*\d{1,4}\s*号/;
 
 /** The years of the n-th five-year plan: the 3rd began in 1966, every one since five years after the last. */
@@ -247,6 +249,15 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
         break;
       }
     }
+    // No target year: the five-year plan whose tasks it sets (“十五”期间…的任务), if it was issued within it.
+    if (end === year)
+      for (const m of body.matchAll(FIVE_YEAR_TERM)) {
+        const [start, last] = fiveYearPlan(m[1] ? 10 + '一二三四五六七八九'.indexOf(m[1]) + 1 : 10);
+        if (start <= year && year < last) {
+          end = last;
+          break;
+        }
+      }
     return { year, years: [year, end] };
   };
   for (const title of titles) {

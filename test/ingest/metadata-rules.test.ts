@@ -351,7 +351,14 @@ describe('titles by general rules: whose document it is, headline or caption', (
       ]) {
         const r = ingest([...lines, opening, tasks].join('\n'));
         expect(r.documents).toHaveLength(1);
-        expect(r.documents[0]).toMatchObject({ title, place: '宣威市', year: 2031, type: 'other' });
+        // The period of the five-year plan whose tasks it sets, from the year it was issued.
+        expect(r.documents[0]).toMatchObject({
+          title,
+          place: '宣威市',
+          year: 2031,
+          years: [2031, 2035],
+          type: 'other',
+        });
       }
       const issued = ingest([notice, issuing, plan, '2031年,全市教育工作要坚持稳中求进。'].join('\n'));
       expect(issued.documents).toHaveLength(1);
