@@ -111,8 +111,9 @@ function firstDateLine(meta: string[]): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Title of a page that has no title line
 
+// "本报讯", "红网3月29日讯(通讯员 …)", then the day: a report's dateline, before what it reports.
 const LEADING_DATE =
-  /^(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
+  /^(?:(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])(?:\s*[(（][^()（）]{0,40}[)）])?)?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
 const MEETING_WORD = '(?:会议|會議|大会|大會|会|會)';
 // "眉县召开2023年…动员会": who held it, then the meeting, up to the last 会 of the clause.
 const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)(.*${MEETING_WORD})`);
@@ -195,7 +196,8 @@ const NOT_A_MEETING = /(社会|委员会|学会|协会|基金会|理事会|联�
 function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean): DocType {
   const opening = body.slice(0, 200);
   const explains = JIEDU_OPENING.test(body.slice(0, 40));
-  if (/解读|起草说明|编制说明|政策问答/.test(title)) return '解读';
+  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明).
+  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title)) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
@@ -272,6 +274,10 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (fiveYear) return { year: fiveYear[0], years: fiveYear };
     const year = title.replace(DOC_NUMBER_YEAR, '').match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
     if (year) return annual(Number(year[1]));
+    // 庆祝第二十九个教师节: Teachers' Day was first kept in 1985.
+    const teachersDay = title.match(/第([一二三四五六七八九十]{1,3}|\d{1,2})[个個]?教师节/);
+    const nth = teachersDay ? chineseNumber(teachersDay[1]) : undefined;
+    if (nth) return annual(1984 + nth);
   }
   for (const line of [...titles, ...meta]) {
     const m = line.match(DOC_NUMBER_YEAR);
@@ -289,6 +295,16 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (m) return annual(Number(m[1]));
   }
   return { year: UNKNOWN, years: UNKNOWN };
+}
+
+/** 29, 二十九, 十五, 四十: a small number in digits or Chinese numerals. */
+function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  const m = text.match(/^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/);
+  if (!m || (!m[2] && m[1] && m[3])) return undefined;
+  const value = m[2] ? (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]) : digit(m[1] ?? m[3]);
+  return value || undefined;
 }
 
 /** Whether a plan is about a given year: its own year, or a year inside the period it covers. */
@@ -401,7 +417,13 @@ function detectPlace(titles: string[], issuers: string[], sources: string[], bod
   count(body, 1);
   const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
   if (best) return best.place;
-  return scope === 'county' || !scope ? countyByShortName(body) : undefined;
+  if (scope === 'county' || !scope) return countyByShortName(body);
+  // 全市 of a county-level city: "麻城教育" names it.
+  if (scope === 'city') {
+    const city = countyByShortName(body);
+    return city && /市$/.test(city.fullName) ? city : undefined;
+  }
+  return undefined;
 }
 
 let countiesByShortName: Map<string, Place[]> | undefined;

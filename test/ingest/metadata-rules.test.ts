@@ -454,6 +454,63 @@ describe('titles by general rules: whose document it is, headline or caption', (
   });
 });
 
+describe('found on holdout-pages-2 after its blind score, as general rules', () => {
+  it.each([
+    [
+      'Hans',
+      '红网时刻新闻3月29日讯(通讯员 张三 李四)3月28日上午,红河县召开2031年全县教育工作会议,县委书记出席。',
+      '红河县召开2031年全县教育工作会议',
+    ],
+    [
+      'Hant',
+      '紅網時刻新聞3月29日訊(通訊員 張三 李四)3月28日上午,紅河縣召開2031年全縣教育工作會議,縣委書記出席。',
+      '紅河縣召開2031年全縣教育工作會議',
+    ],
+  ])('reads past a dateline with its reporters in brackets (%s)', (_zh, sentence, title) => {
+    const r = ingest(`${sentence}\n会议强调,要推进优质均衡。`);
+    expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+  });
+
+  it('keeps a report’s 本网讯 paragraph: it is text, not the site’s chrome', () => {
+    const r = ingest(
+      '峨山县召开2031年教育工作会议\n发布时间:2031-03-01\n本网讯 2月23日,峨山县召开2031年教育工作会议。\n本站声明:转载请注明出处',
+    );
+    expect(allText(r)).toBe('本网讯 2月23日,峨山县召开2031年教育工作会议。');
+  });
+
+  it.each([
+    ['Hans', '峨山县召开2031年教育体育工作会议'],
+    ['Hant', '峨山縣召開2031年教育體育工作會議'],
+  ])('knows an autonomous county by its everyday name (%s)', (_zh, title) => {
+    const r = ingest(`${title}\n2月23日,全县教育系统召开会议,部署2031年工作。`);
+    expect(r.documents[0]).toMatchObject({ place: '峨山彝族自治县', placeLevel: 'county' });
+    expect(r.documents[0].placeParents).toContain('玉溪');
+  });
+
+  it('finds a county-level city that speaks of 全市 by the short name its text uses', () => {
+    const r = ingest(
+      '1月28日,2031年全市教育工作會議召開,奮力開啟宜都教育現代化新征程。\n會議要求,全市教育工作者要推進教育公平。',
+    );
+    expect(r.documents[0]).toMatchObject({ title: '2031年全市教育工作會議召開', place: '宜都市', type: '会议报道' });
+  });
+
+  it.each([
+    ['《宣威市教育事业发展第十六个五年规划(2031—2035)》编制有关解释说明', '解读'],
+    ['《宣威市教育事業發展第十六個五年規劃(2031—2035)》編制有關解釋說明', '解读'],
+  ])('reads any 说明 of a plan as an explanation: %s', (title, type) => {
+    const r = ingest(`${title}\n为科学谋划未来五年的发展蓝图,市教育局牵头编制了规划。`);
+    expect(r.documents[0]).toMatchObject({ type, years: [2031, 2035] });
+  });
+
+  it.each([
+    ['新县庆祝第四十七个教师节暨全县教育工作会议隆重召开', 2031],
+    ['新縣慶祝第47個教師節暨全縣教育工作會議隆重召開', 2031],
+  ])('dates a 教师节 meeting by the Teachers’ Day it keeps (the first was 1985): %s', (title, year) => {
+    const r = ingest(`${title}\n9月7日下午,全县教育工作会议在县会议中心隆重召开。`);
+    expect(r.documents[0]).toMatchObject({ year, years: [year, year], type: '会议报道' });
+  });
+});
+
 describe('the type', () => {
   it.each([
     ['2031年全县教育工作会议召开', '会议报道'],
