@@ -37,7 +37,9 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   const body = doc.body.join('\n');
   // One conversion per document: the rules below read simplified text; the title keeps its script.
   const simplifiedBody = toSimplified(body);
-  const weak = doc.title !== undefined && weakTitle(doc.title, doc.titleKind);
+  // A headline under which a subtitle says what it is (——在…会议上的报告) is a speech's own title.
+  const subtitled = doc.titles.some((t) => t.kind === 'subtitle');
+  const weak = doc.title !== undefined && !subtitled && weakTitle(doc.title, doc.titleKind);
   const named = !doc.title || weak ? deriveTitle(doc.body, simplifiedBody) : undefined;
   // A weak title gives way only to the meeting or plan the first sentence names (for a caption: the same
   // meeting, in the sentence's own words); a page without a title line takes whatever the sentence gives.

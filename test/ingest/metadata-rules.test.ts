@@ -387,6 +387,9 @@ describe('titles by general rules: whose document it is, headline or caption', (
       // A headline that does name a document stays: it is the report's own.
       const named = ingest(`红河县教育工作会议召开\n${sentence}`);
       expect(named.documents[0].title).toBe('红河县教育工作会议召开');
+      // So does a speech's headline, which its subtitle names.
+      const speech = ingest(`奋力争先 推动红河教育高质量发展\n——在2031年全县教育工作会议上的报告\n${sentence}`);
+      expect(speech.documents[0]).toMatchObject({ title: '奋力争先 推动红河教育高质量发展', type: '报告' });
     },
   );
 
