@@ -2,7 +2,7 @@
 // never from the file name. Anything the text does not say is 'unknown'.
 import { toSimplified } from '../text/script.js';
 import { allPlaces, findPlaceMentions, placeByCode, type Place, type PlaceLevel } from './places.js';
-import type { RawDocument } from './split-documents.js';
+import { isMeetingTitle, type RawDocument } from './split-documents.js';
 
 export const DOC_TYPES = ['工作要点', '工作总结', '会议报道', '规划', '解读', '报告', 'other'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -34,11 +34,21 @@ const ISSUER_LABEL =
 const SOURCE_LABEL = /(来源|來源|信息来源|信息來源|文章来源|文章來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
 
 export function readMetadata(doc: RawDocument): DocumentMeta {
-  const titleLine = doc.title;
   const body = doc.body.join('\n');
   // One conversion per document: the rules below read simplified text; the title keeps its script.
   const simplifiedBody = toSimplified(body);
-  const derived = titleLine ? undefined : deriveTitle(doc.body, simplifiedBody);
+  // A headline under which a subtitle says what it is (——在…会议上的报告) is a speech's own title.
+  const subtitled = doc.titles.some((t) => t.kind === 'subtitle');
+  const weak = doc.title !== undefined && !subtitled && weakTitle(doc.title, doc.titleKind);
+  const named = !doc.title || weak ? deriveTitle(doc.body, simplifiedBody) : undefined;
+  // A weak title gives way only to the meeting or plan the first sentence names (for a caption: the same
+  // meeting, in the sentence's own words); a page without a title line takes whatever the sentence gives.
+  const derived = !doc.title
+    ? named?.text
+    : named && named.names !== 'sentence' && (doc.titleKind !== 'caption' || sameMeeting(doc.title, named.text))
+      ? named.text
+      : undefined;
+  const titleLine = derived ? undefined : doc.title;
   const title = titleLine ?? derived ?? UNKNOWN;
   const others = doc.titles.filter((t) => t.text !== titleLine);
   // Titles and metadata lines converted together, once (the conversion keeps lines and lengths).
@@ -103,40 +113,79 @@ function firstDateLine(meta: string[]): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Title of a page that has no title line
 
+// "本报讯", "红网3月29日讯(通讯员 …)", then the day: a report's dateline, before what it reports.
 const LEADING_DATE =
-  /^(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
+  /^(?:(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])(?:\s*[(（][^()（）]{0,40}[)）])?)?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
 const MEETING_WORD = '(?:会议|會議|大会|大會|会|會)';
 // "眉县召开2023年…动员会": who held it, then the meeting, up to the last 会 of the clause.
 const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)(.*${MEETING_WORD})`);
 // "2022年全省教育工作会议以视频会议形式在郑州召开": the meeting, then where and how.
 const WAS_HELD = new RegExp(`^(.+?${MEETING_WORD})(?:以|在|于|於|.{0,2}(?:召开|召開|举行|舉行))`);
+const HELD_AT_END = new RegExp(`${MEETING_WORD}(?:召开|召開|举行|舉行)\\s*$`);
 const JIEDU_OPENING = /^(一、)?(起草|编制|出台|制定|修订)(背景|过程|依据|说明|情况)|^(一、)?(政策背景|决策依据)/;
+
+// Words that say what kind of document or event a line names: a headline without any of them
+// ("某县教育体育局(某县教育体育局局长)") is a site's label, not the document's title.
+const DOCUMENT_KIND =
+  /(会|會|要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則|讲话|講話|发言|發言|公报|公報|问答|問答)/;
+
+/** A title that a sentence naming the meeting or plan should replace: a caption, or a label naming no document. */
+function weakTitle(title: string, kind: RawDocument['titleKind']): boolean {
+  return kind === 'caption' || (kind === 'headline' && !DOCUMENT_KIND.test(title));
+}
+
+// Who held a meeting, how, and the year: what differs between a report's caption and its first sentence.
+const MEETING_FRAME =
+  /(召开|召開|举行|舉行|隆重|胜利|勝利|顺利|順利|全[省市州盟县縣区區旗]|我[省市州盟县縣区區旗]|(?:19|20)\d{2}年度?|\s)/g;
+
+/** Two names of the same meeting: with the place, the frame words and the year taken off, one holds the other. */
+function sameMeeting(a: string, b: string): boolean {
+  if (!isMeetingTitle(a) || !isMeetingTitle(b)) return false;
+  const core = (s: string) => {
+    const t = toSimplified(s);
+    let out = '';
+    let at = 0;
+    for (const m of findPlaceMentions(t)) {
+      if (m.index < at) continue;
+      out += t.slice(at, m.index);
+      at = m.index + m.alias.length;
+    }
+    return (out + t.slice(at)).replace(MEETING_FRAME, '');
+  };
+  const [ca, cb] = [core(a), core(b)];
+  return ca.length >= 4 && cb.length >= 4 && (ca.includes(cb) || cb.includes(ca));
+}
+
+type Derived = { text: string; names: 'meeting' | 'plan' | 'sentence' };
 
 /**
  * A page without a title line: a meeting report is named by the meeting its first sentence reports
  * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
  * anything else by its first sentence.
  */
-function deriveTitle(body: string[], simplifiedBody: string): string | undefined {
+function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
   const first = body[0] ?? '';
   const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
-  const clause = sentence.split(/[,，;；]/).find((c) => c.trim().length > 0) ?? '';
+  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
+  const clause = sentence.split(/[,，;；\uFFFD]/).find((c) => c.trim().length > 0) ?? '';
   const held = clause.match(HELD);
   if (held && held[2].length >= 4) {
     const holder = held[1].trim();
     const mentions = holder ? findPlaceMentions(holder) : [];
     const byPlace = mentions.length === 1 && mentions[0].index === 0 && mentions[0].alias.length === holder.length;
-    return byPlace ? clause.trim() : held[2].trim();
+    return { text: byPlace ? clause.trim() : held[2].trim(), names: 'meeting' };
   }
+  // "…会议召开" ending the clause is the report's own headline form; "…会议在郑州召开" is named up to 会议.
+  if (HELD_AT_END.test(clause) && clause.trim().length >= 8) return { text: clause.trim(), names: 'meeting' };
   const was = clause.match(WAS_HELD);
-  if (was && was[1].length >= 6) return was[1].trim();
+  if (was && was[1].length >= 6) return { text: was[1].trim(), names: 'meeting' };
   const opening = simplifiedBody.slice(0, 40);
   if (JIEDU_OPENING.test(opening)) {
     const head = body.slice(0, 4).join('\n');
     for (const m of head.matchAll(/《([^《》]{4,60})》/g))
-      if (/(规划|規劃|要点|要點|意见|意見|方案|纲要|綱要|计划|計劃)$/.test(m[1])) return m[1];
+      if (/(规划|規劃|要点|要點|意见|意見|方案|纲要|綱要|计划|計劃)$/.test(m[1])) return { text: m[1], names: 'plan' };
   }
-  return sentence ? sentence.slice(0, 60) : undefined;
+  return sentence ? { text: sentence.slice(0, 60), names: 'sentence' } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +198,8 @@ const NOT_A_MEETING = /(社会|委员会|学会|协会|基金会|理事会|联�
 function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean): DocType {
   const opening = body.slice(0, 200);
   const explains = JIEDU_OPENING.test(body.slice(0, 40));
-  if (/解读|起草说明|编制说明|政策问答/.test(title)) return '解读';
+  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明).
+  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title)) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
@@ -166,6 +216,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
 
 const YEAR_RANGE = /((?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到－]|——)+\s*((?:19|20)\d{2})/;
 const FIVE_YEAR = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年|“十五”|十五(?:规划|计划|期间|时期)/;
+// “十五”期间, 十四五时期: the term of a five-year plan, in the text of a document issued during it.
+const FIVE_YEAR_TERM = /十([一二三四五六七八九])?五[”"]?(?:期间|时期)/g;
 const DOC_NUMBER_YEAR = /[〔［[(（]((?:19|20)\d{2})[〕］\])）]\s*\d{1,4}\s*号/;
 
 /** The years of the n-th five-year plan: the 3rd began in 1966, every one since five years after the last. */
@@ -201,6 +253,15 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
         break;
       }
     }
+    // No target year: the five-year plan whose tasks it sets (“十五”期间…的任务), if it was issued within it.
+    if (end === year)
+      for (const m of body.matchAll(FIVE_YEAR_TERM)) {
+        const [start, last] = fiveYearPlan(m[1] ? 10 + '一二三四五六七八九'.indexOf(m[1]) + 1 : 10);
+        if (start <= year && year < last) {
+          end = last;
+          break;
+        }
+      }
     return { year, years: [year, end] };
   };
   for (const title of titles) {
@@ -215,6 +276,10 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (fiveYear) return { year: fiveYear[0], years: fiveYear };
     const year = title.replace(DOC_NUMBER_YEAR, '').match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
     if (year) return annual(Number(year[1]));
+    // 庆祝第二十九个教师节: Teachers' Day was first kept in 1985.
+    const teachersDay = title.match(/第([一二三四五六七八九十]{1,3}|\d{1,2})[个個]?教师节/);
+    const nth = teachersDay ? chineseNumber(teachersDay[1]) : undefined;
+    if (nth) return annual(1984 + nth);
   }
   for (const line of [...titles, ...meta]) {
     const m = line.match(DOC_NUMBER_YEAR);
@@ -232,6 +297,16 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (m) return annual(Number(m[1]));
   }
   return { year: UNKNOWN, years: UNKNOWN };
+}
+
+/** 29, 二十九, 十五, 四十: a small number in digits or Chinese numerals. */
+function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  const m = text.match(/^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/);
+  if (!m || (!m[2] && m[1] && m[3])) return undefined;
+  const value = m[2] ? (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]) : digit(m[1] ?? m[3]);
+  return value || undefined;
 }
 
 /** Whether a plan is about a given year: its own year, or a year inside the period it covers. */
@@ -344,7 +419,13 @@ function detectPlace(titles: string[], issuers: string[], sources: string[], bod
   count(body, 1);
   const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
   if (best) return best.place;
-  return scope === 'county' || !scope ? countyByShortName(body) : undefined;
+  if (scope === 'county' || !scope) return countyByShortName(body);
+  // 全市 of a county-level city: "麻城教育" names it.
+  if (scope === 'city') {
+    const city = countyByShortName(body);
+    return city && /市$/.test(city.fullName) ? city : undefined;
+  }
+  return undefined;
 }
 
 let countiesByShortName: Map<string, Place[]> | undefined;

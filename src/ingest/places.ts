@@ -100,16 +100,22 @@ function buildGazetteer(): Place[] {
       aliases: aliasesFor(c.name, short, level),
     });
   }
+  const countyNames = new Set(areas.map((a) => a.name));
   for (const a of areas) {
     if (/^(市辖区|城区|郊区|矿区)$/.test(a.name)) continue;
     // Counties are recognised by their full names only: short county names are too often ordinary words.
+    // An autonomous county or 旗 also goes by its name without the autonomy (元江哈尼族彝族傣族自治县 → 元江县),
+    // unless that is another county's name.
+    const everyday = a.name.replace(ETHNIC_AUTONOMY, (_m, kind: string) => kind);
+    const names =
+      everyday !== a.name && everyday.length >= 3 && !countyNames.has(everyday) ? [a.name, everyday] : [a.name];
     places.push({
       name: a.name,
       fullName: a.name,
       level: 'county',
       code: a.code,
       parents: [a.cityCode!, a.provinceCode!],
-      aliases: [a.name, toTraditional(a.name)],
+      aliases: names.flatMap((n) => [n, toTraditional(n)]),
     });
   }
   return places;

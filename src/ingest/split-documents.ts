@@ -4,12 +4,19 @@
 // other than the one being read, after that plan has text of its own.
 import type { CleanLine } from './clean.js';
 
-export type TitleKind = 'plan' | 'notice' | 'meta' | 'headline' | 'subtitle';
+/**
+ * plan: a line naming a plan, notice or meeting above the text; notice: a 关于印发《X》的通知 line; meta: a
+ * metadata block's 标题; headline: the page's first title-like line naming no plan; subtitle: ——在…上的报告;
+ * caption: a line naming a meeting or plan that comes only after the text has begun (a photo's caption).
+ */
+export type TitleKind = 'plan' | 'notice' | 'meta' | 'headline' | 'subtitle' | 'caption';
 export type TitleLine = { text: string; kind: TitleKind };
 
 export type RawDocument = {
   /** The document's own title as the page gives it (a plan's title line, the plan a notice issues, a headline). */
   title: string | undefined;
+  /** Which kind of line the title is: a caption or a headline naming no document is a weak title. */
+  titleKind: TitleKind | undefined;
   /** Every title-like line of the document, in page order: headline, notice, metadata 标题, plan title, subtitle. */
   titles: TitleLine[];
   /** Earlier title lines of the same block, e.g. the page title or a 关于印发…的通知 line. */
@@ -145,7 +152,13 @@ export function samePlan(a: string, b: string): boolean {
   return Boolean(year(ka)) && year(ka) === year(kb) && Boolean(kind(ka)) && kind(ka) === kind(kb);
 }
 
-/** Title lines the page broke in two ("关于印发《2023年…履行" / "教育职责评价报告》的通知"), joined. */
+// A line that cannot end a title: it stops at a word that joins it to the next line (关于实施 / 《…》的意见).
+const CONNECTIVE_END = /(关于|關於|關于|实施|實施|印发|印發|转发|轉發|贯彻|貫徹|落实|落實|的|和|与|與|及|暨)$/;
+
+/**
+ * Title lines the page broke in two ("关于印发《2023年…履行" / "教育职责评价报告》的通知", "…人民政府关于实施" /
+ * "《…》的意见"), joined.
+ */
 function joinBrokenTitles(lines: CleanLine[]): CleanLine[] {
   const out: CleanLine[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -154,15 +167,16 @@ function joinBrokenTitles(lines: CleanLine[]): CleanLine[] {
     if (line.kind === 'body' && next?.kind === 'body' && line.text.length <= 60 && next.text.length <= 60) {
       const joined = line.text + next.text;
       const open = (line.text.match(/《/g)?.length ?? 0) > (line.text.match(/》/g)?.length ?? 0);
+      const connective = CONNECTIVE_END.test(line.text);
       const completes =
         !open &&
         line.text.length <= 40 &&
-        next.text.length <= 24 &&
+        next.text.length <= (connective ? 40 : 24) &&
         !/[。；，,:：、]/.test(line.text + next.text) &&
         !HEADING_START.test(line.text) &&
         !HEADING_START.test(next.text) &&
         !isPlanTitle(line.text) &&
-        YEARISH.test(line.text) &&
+        (YEARISH.test(line.text) || connective) &&
         isPlanTitle(joined);
       if ((open && isPlanTitle(joined)) || completes) {
         out.push({ text: joined, kind: 'body' });
@@ -186,6 +200,7 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
   const startDocument = (): Draft => {
     const doc: Draft = {
       title: undefined,
+      titleKind: undefined,
       titles: [],
       otherTitles: [],
       meta: [...fileMeta, ...pendingMeta],
@@ -213,7 +228,8 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
     pendingMeta = [];
   };
   /** The plan a document is about so far: its own title line, else the plan its notice issues. */
-  const planOf = (d: Draft) => d.titles.filter((t) => t.kind === 'plan').at(-1)?.text ?? d.issued;
+  const planOf = (d: Draft) =>
+    d.titles.filter((t) => t.kind === 'plan' || t.kind === 'caption').at(-1)?.text ?? d.issued;
 
   // Right after a 关于印发 notice's title, its addressee and sentence belong to it, not to the plan's text.
   let afterNotice = false;
@@ -250,11 +266,15 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
           }
         }
       }
+      // A title line after the text has begun, in a document without one: a caption, not a headline.
+      // (After a headline and an introduction, the plan's own title line is still the plan's: 全文如下 …)
+      const caption =
+        Boolean(d?.substantive) && !notice && !d?.issued && Boolean(d?.titles.every((t) => t.kind === 'caption'));
       d ??= doc();
       flushMeta();
       if (PAGE_MARK.test(text)) d.partial = true;
       if (notice) d.issued ??= name;
-      d.titles.push({ text: title, kind: notice ? 'notice' : 'plan' });
+      d.titles.push({ text: title, kind: notice ? 'notice' : caption ? 'caption' : 'plan' });
       afterNotice = notice;
       continue;
     }
@@ -309,14 +329,39 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
   return docs.filter((d) => d.body.length > 0).map(({ substantive: _s, issued: _i, ...d }) => d);
 }
 
-/** The title a document goes by: its plan's own title line, else the plan its notice issues, else the page's. */
+/** A title that names a meeting (…会议召开, 召开…会), not a plan: a report's headline or a photo's caption. */
+export function isMeetingTitle(text: string): boolean {
+  return MEETING.test(text) && !TYPE_END.test(text.replace(/\s*[(（][^()（）]{1,16}[)）]$/, ''));
+}
+
+/**
+ * The title a document goes by: its plan's own title line (the last above its text: a notice's plan, a
+ * headline's plan), else the plan its notice issues, else the page's headline, else a caption. A meeting
+ * report has no title line of its own below its headline: its top headline wins over the captions under it.
+ */
 function finish(d: Draft): void {
   moveSignature(d);
-  const plan = d.titles.filter((t) => t.kind === 'plan').at(-1)?.text;
+  const plans = d.titles.filter((t) => t.kind === 'plan');
+  const last = plans.at(-1);
+  const top = plans[0];
+  const plan = top && last && isMeetingTitle(top.text) && isMeetingTitle(last.text) ? top : last;
   const meta = d.titles.find((t) => t.kind === 'meta')?.text;
   const metaPlan = meta && NOTICE.test(meta) ? issuedPlan(meta) : meta;
   const headline = d.titles.find((t) => t.kind === 'headline')?.text;
-  d.title = plan ?? d.issued ?? metaPlan ?? headline;
+  const caption = d.titles.find((t) => t.kind === 'caption')?.text;
+  const [title, kind]: [string | undefined, TitleKind | undefined] = plan
+    ? [plan.text, plan.kind]
+    : d.issued
+      ? [d.issued, 'notice']
+      : metaPlan
+        ? [metaPlan, 'meta']
+        : headline
+          ? [headline, 'headline']
+          : caption
+            ? [caption, 'caption']
+            : [undefined, undefined];
+  d.title = title;
+  d.titleKind = kind;
   d.otherTitles = d.titles.map((t) => t.text).filter((t) => t !== d.title);
 }
 

@@ -317,6 +317,203 @@ describe('found on the holdout pages, as general rules', () => {
   });
 });
 
+describe('titles by general rules: whose document it is, headline or caption', () => {
+  it.each([
+    [
+      'Hans',
+      '宣威市人民政府关于实施《国务院关于教育发展的决定》的意见',
+      ['宣威市人民政府关于实施', '《国务院关于教育发展的决定》的意见'],
+      '(宣政〔2031〕8号)',
+      '为贯彻落实《国务院关于教育发展的决定》,现提出以下实施意见。',
+      '“十六五”期间,全市基础教育的主要任务是:巩固普及成果。',
+      '关于印发《宣威市2031年教育工作要点》的通知',
+      '现将《宣威市2031年教育工作要点》印发给你们,请认真贯彻落实。',
+      '宣威市2031年教育工作要点',
+    ],
+    [
+      'Hant',
+      '宣威市人民政府關于實施《國務院關于教育發展的決定》的意見',
+      ['宣威市人民政府關于實施', '《國務院關于教育發展的決定》的意見'],
+      '(宣政〔2031〕8號)',
+      '為貫徹落實《國務院關于教育發展的決定》,現提出以下實施意見。',
+      '“十六五”期間,全市基礎教育的主要任務是:鞏固普及成果。',
+      '關於印發《宣威市2031年教育工作要點》的通知',
+      '現將《宣威市2031年教育工作要點》印發給你們,請認真貫徹落實。',
+      '宣威市2031年教育工作要點',
+    ],
+  ])(
+    'a 关于实施《X》的意见 is its own document, titled in full even when broken over two lines; a 关于印发《X》的通知 hands its title to X (%s)',
+    (_zh, title, broken, number, opening, tasks, notice, issuing, plan) => {
+      for (const lines of [
+        [title, number],
+        [title, number, ...broken],
+        [...broken, number],
+      ]) {
+        const r = ingest([...lines, opening, tasks].join('\n'));
+        expect(r.documents).toHaveLength(1);
+        // The period of the five-year plan whose tasks it sets, from the year it was issued.
+        expect(r.documents[0]).toMatchObject({
+          title,
+          place: '宣威市',
+          year: 2031,
+          years: [2031, 2035],
+          type: 'other',
+        });
+      }
+      const issued = ingest([notice, issuing, plan, '2031年,全市教育工作要坚持稳中求进。'].join('\n'));
+      expect(issued.documents).toHaveLength(1);
+      expect(issued.documents[0]).toMatchObject({ title: plan, type: '工作要点', year: 2031 });
+    },
+  );
+
+  it.each([
+    [
+      'Hans',
+      '红河县教育体育局(红河县教育体育局局长)',
+      '某网2月10日讯 2月3日,红河县召开2031年全县教育工作会议。会议安排部署2031年工作。',
+      '红河县召开2031年全县教育工作会议',
+    ],
+    [
+      'Hant',
+      '紅河縣教育體育局(紅河縣教育體育局局長)',
+      '某網2月10日訊 2月3日,紅河縣召開2031年全縣教育工作會議。會議安排部署2031年工作。',
+      '紅河縣召開2031年全縣教育工作會議',
+    ],
+  ])(
+    'a headline that names no kind of document loses to the sentence naming the meeting (%s)',
+    (_zh, headline, sentence, title) => {
+      const r = ingest(`${headline}\n${sentence}\n会议强调,要推动教育高质量发展。`);
+      expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+      // A headline that does name a document stays: it is the report's own.
+      const named = ingest(`红河县教育工作会议召开\n${sentence}`);
+      expect(named.documents[0].title).toBe('红河县教育工作会议召开');
+      // So does a speech's headline, which its subtitle names.
+      const speech = ingest(`奋力争先 推动红河教育高质量发展\n——在2031年全县教育工作会议上的报告\n${sentence}`);
+      expect(speech.documents[0]).toMatchObject({ title: '奋力争先 推动红河教育高质量发展', type: '报告' });
+    },
+  );
+
+  it.each([
+    [
+      'Hans',
+      '【达旗教育】达拉特旗召开2031年教育工作会议',
+      '张三',
+      '2031年达拉特旗教育会议胜利召开',
+      '3月16日上午,2031年全旗教育工作会议在旗一中召开。教育局局长作了讲话。',
+      '达拉特旗召开2031年教育工作会议',
+    ],
+    [
+      'Hant',
+      '【達旗教育】達拉特旗召開2031年教育工作會議',
+      '張三',
+      '2031年達拉特旗教育會議勝利召開',
+      '3月16日上午,2031年全旗教育工作會議在旗一中召開。教育局局長作了講話。',
+      '達拉特旗召開2031年教育工作會議',
+    ],
+  ])(
+    'drops a 【column】 tag and keeps the top headline over a caption below it (%s)',
+    (_zh, tagged, author, caption, text, title) => {
+      const r = ingest([tagged, author, caption, text, '会议由书记主持。'].join('\n'));
+      expect(r.documents).toHaveLength(1);
+      expect(r.documents[0]).toMatchObject({ title, place: '达拉特旗', year: 2031, type: '会议报道' });
+    },
+  );
+
+  it.each([
+    [
+      'Hans',
+      '5月20日,红河县义务教育均衡发展现场推进暨教育工作会议召开。副县长出席会议。',
+      '全县义务教育均衡发展现场推进暨教育工作会议召开',
+      '红河县义务教育均衡发展现场推进暨教育工作会议召开',
+    ],
+    [
+      'Hant',
+      '5月20日,紅河縣義務教育均衡發展現場推進暨教育工作會議召開\uFFFD委常委、副縣長出席會議。',
+      '全縣義務教育均衡發展現場推進暨教育工作會議召開',
+      '紅河縣義務教育均衡發展現場推進暨教育工作會議召開',
+    ],
+  ])(
+    'a caption below the text loses to the first sentence naming the same meeting, in the sentence’s words (%s)',
+    (_zh, sentence, caption, title) => {
+      const r = ingest([sentence, '下载附件', caption, '2031-5-21 19:51 上传', '会议强调,要推进优质均衡。'].join('\n'));
+      expect(r.documents).toHaveLength(1);
+      expect(r.documents[0]).toMatchObject({ title, place: '红河县', type: '会议报道' });
+      // Above the text, the same line is the report's headline and keeps its own words.
+      const headline = ingest([caption, '2031-5-21 19:51 上传', sentence].join('\n'));
+      expect(headline.documents[0].title).toBe(caption);
+    },
+  );
+
+  it('keeps a caption whose page opens with a sentence about something else', () => {
+    const r = ingest(
+      [
+        '红河县地处云南省南部,辖13个乡镇,总人口30万。',
+        '我县召开2031年度履行教育职责督导评估工作汇报会',
+        '时间:2032年04月25日',
+        '4月24日,我县召开2031年度履行教育职责督导评估工作汇报会。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ title: '我县召开2031年度履行教育职责督导评估工作汇报会', type: '会议报道' });
+  });
+});
+
+describe('found on holdout-pages-2 after its blind score, as general rules', () => {
+  it.each([
+    [
+      'Hans',
+      '红网时刻新闻3月29日讯(通讯员 张三 李四)3月28日上午,红河县召开2031年全县教育工作会议,县委书记出席。',
+      '红河县召开2031年全县教育工作会议',
+    ],
+    [
+      'Hant',
+      '紅網時刻新聞3月29日訊(通訊員 張三 李四)3月28日上午,紅河縣召開2031年全縣教育工作會議,縣委書記出席。',
+      '紅河縣召開2031年全縣教育工作會議',
+    ],
+  ])('reads past a dateline with its reporters in brackets (%s)', (_zh, sentence, title) => {
+    const r = ingest(`${sentence}\n会议强调,要推进优质均衡。`);
+    expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+  });
+
+  it('keeps a report’s 本网讯 paragraph: it is text, not the site’s chrome', () => {
+    const r = ingest(
+      '峨山县召开2031年教育工作会议\n发布时间:2031-03-01\n本网讯 2月23日,峨山县召开2031年教育工作会议。\n本站声明:转载请注明出处',
+    );
+    expect(allText(r)).toBe('本网讯 2月23日,峨山县召开2031年教育工作会议。');
+  });
+
+  it.each([
+    ['Hans', '峨山县召开2031年教育体育工作会议'],
+    ['Hant', '峨山縣召開2031年教育體育工作會議'],
+  ])('knows an autonomous county by its everyday name (%s)', (_zh, title) => {
+    const r = ingest(`${title}\n2月23日,全县教育系统召开会议,部署2031年工作。`);
+    expect(r.documents[0]).toMatchObject({ place: '峨山彝族自治县', placeLevel: 'county' });
+    expect(r.documents[0].placeParents).toContain('玉溪');
+  });
+
+  it('finds a county-level city that speaks of 全市 by the short name its text uses', () => {
+    const r = ingest(
+      '1月28日,2031年全市教育工作會議召開,奮力開啟宜都教育現代化新征程。\n會議要求,全市教育工作者要推進教育公平。',
+    );
+    expect(r.documents[0]).toMatchObject({ title: '2031年全市教育工作會議召開', place: '宜都市', type: '会议报道' });
+  });
+
+  it.each([
+    ['《宣威市教育事业发展第十六个五年规划(2031—2035)》编制有关解释说明', '解读'],
+    ['《宣威市教育事業發展第十六個五年規劃(2031—2035)》編制有關解釋說明', '解读'],
+  ])('reads any 说明 of a plan as an explanation: %s', (title, type) => {
+    const r = ingest(`${title}\n为科学谋划未来五年的发展蓝图,市教育局牵头编制了规划。`);
+    expect(r.documents[0]).toMatchObject({ type, years: [2031, 2035] });
+  });
+
+  it.each([
+    ['新县庆祝第四十七个教师节暨全县教育工作会议隆重召开', 2031],
+    ['新縣慶祝第47個教師節暨全縣教育工作會議隆重召開', 2031],
+  ])('dates a 教师节 meeting by the Teachers’ Day it keeps (the first was 1985): %s', (title, year) => {
+    const r = ingest(`${title}\n9月7日下午,全县教育工作会议在县会议中心隆重召开。`);
+    expect(r.documents[0]).toMatchObject({ year, years: [year, year], type: '会议报道' });
+  });
+});
+
 describe('the type', () => {
   it.each([
     ['2031年全县教育工作会议召开', '会议报道'],

@@ -1,0 +1,46 @@
+// The holdout sets (eval/holdout-pages/, eval/holdout-pages-2/): real pages from places neither the corpus
+// nor the unseen set has, each read as its clerk filed it — one document, with its title, place (level and
+// parent), year, period and type. Both sets were scored blind first; their READMEs give the numbers.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/documents.js';
+
+type Meta = {
+  file: string;
+  title: string;
+  place: string;
+  level: string;
+  parent?: string;
+  year: number;
+  period: [number, number];
+  type: string;
+};
+
+describe.each(['eval/holdout-pages', 'eval/holdout-pages-2'])('metadata of %s', (dir) => {
+  const metas: Meta[] = readFileSync(`${dir}/meta.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Meta);
+
+  it.each(metas.map((m) => [m.file, m] as const))('%s', (_file, m) => {
+    const r = ingestFile({
+      file: m.file,
+      format: 'text',
+      encoding: 'utf-8',
+      sha256: 'x',
+      text: readFileSync(`${dir}/docs/${m.file}`, 'utf8'),
+    });
+    expect(r.documents).toHaveLength(1);
+    const [doc] = r.documents;
+    expect({
+      title: doc.title,
+      place: doc.place,
+      level: doc.placeLevel,
+      year: doc.year,
+      period: doc.years,
+      type: doc.type,
+    }).toEqual({ title: m.title, place: m.place, level: m.level, year: m.year, period: m.period, type: m.type });
+    if (m.parent) expect(doc.placeParents).toContain(m.parent);
+    for (const c of r.chunks) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
