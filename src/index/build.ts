@@ -63,8 +63,28 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestSummar
   return withBuildLock(
     options.indexDir,
     () => buildUnderLock(options),
-    (pid) => note(`Waiting for another build of ${options.indexDir}${pid ? ` (process ${pid})` : ''} to finish…`),
-  );
+    (holder) =>
+      note(
+        `Waiting for another build of ${options.indexDir}${holder ? ` (process ${holder.pid} on ${holder.host})` : ''} to finish; a lock not refreshed for a minute is taken over…`,
+      ),
+  ).catch((err: unknown) => {
+    throw indexDirError(err, options.indexDir) ?? err;
+  });
+}
+
+/** Why the index directory cannot be written, said in one line (a path that is a file, no permission, a full disk). */
+function indexDirError(err: unknown, indexDir: string): InputError | undefined {
+  const code = (err as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EEXIST: 'it is a file, not a directory',
+    EISDIR: 'a directory is where a file should be',
+    ENOSPC: 'no space left on the device',
+  };
+  return code && reasons[code] ? new InputError(`Cannot write the index in ${indexDir}: ${reasons[code]}.`) : undefined;
 }
 
 async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {

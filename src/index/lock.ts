@@ -1,13 +1,19 @@
 // One build at a time per index directory. The lock is a file created exclusively, holding its
-// owner's pid; a second builder waits for it. A lock whose owner is gone (killed, crashed) is stale
-// and is taken over — under a short-lived second lock, so that two waiters never both take it.
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+// owner's pid and host; a second builder waits for it. While a build runs it touches the lock every
+// few seconds (a heartbeat). A lock is stale when its owner is known to be gone (same host, pid not
+// running) or when its heartbeat has stopped — which also covers a lock left by another host (a
+// recreated container, a shared volume) and a pid since reused by another process. A stale lock is
+// taken over, under a short-lived second lock, so that two waiters never both take it.
+import { mkdir, open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 const POLL_MS = 100;
 /** A takeover lock older than this was left by a process that died while taking over. */
 const TAKEOVER_STALE_MS = 10_000;
+/** How often a build touches its lock, and how long without a touch makes the lock stale. */
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_STALE_MS = 60_000;
 
 type LockOwner = { pid: number; host: string; since: string };
 
@@ -44,12 +50,13 @@ async function ownerOf(path: string): Promise<LockOwner | undefined> {
 }
 
 async function isStale(path: string): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return false;
+  const silent = Date.now() - info.mtimeMs;
   const owner = await ownerOf(path);
-  if (!owner) {
-    const info = await stat(path).catch(() => undefined);
-    return info !== undefined && Date.now() - info.mtimeMs > TAKEOVER_STALE_MS;
-  }
-  return owner.host === hostname() && !alive(owner.pid);
+  if (!owner) return silent > TAKEOVER_STALE_MS;
+  if (owner.host === hostname() && !alive(owner.pid)) return true;
+  return silent > HEARTBEAT_STALE_MS;
 }
 
 async function takeOverIfStale(lock: string): Promise<boolean> {
@@ -70,12 +77,12 @@ async function takeOverIfStale(lock: string): Promise<boolean> {
 
 /**
  * Runs `work` holding the index directory's build lock; waits while another live process holds it.
- * `onWait` is told once, with the holder's pid, so that a person is not left wondering.
+ * `onWait` is told once, with the holder, so that a person is not left wondering.
  */
 export async function withBuildLock<T>(
   indexDir: string,
   work: () => Promise<T>,
-  onWait: (holderPid: number | undefined) => void = () => {},
+  onWait: (holder: { pid: number; host: string } | undefined) => void = () => {},
 ): Promise<T> {
   await mkdir(indexDir, { recursive: true });
   const lock = join(indexDir, 'LOCK');
@@ -86,14 +93,20 @@ export async function withBuildLock<T>(
       continue;
     }
     if (!told) {
-      onWait((await ownerOf(lock))?.pid);
+      onWait(await ownerOf(lock));
       told = true;
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lock, now, now).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     return await work();
   } finally {
+    clearInterval(heartbeat);
     await rm(lock, { force: true });
   }
 }

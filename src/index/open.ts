@@ -50,7 +50,17 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
   }
   if (!existing && !existsSync(corpusDir))
     throw new InputError(`Corpus directory not found or not a directory: ${corpusDir}`);
-  await ingestCorpus({ corpusDir, indexDir, config, progress: options.progress, note });
+  try {
+    await ingestCorpus({ corpusDir, indexDir, config, progress: options.progress, note });
+  } catch (err) {
+    // An update that cannot be made (an unwritable directory, a corpus left with nothing readable)
+    // does not cost the index there is: it keeps answering, and the person is told why once.
+    if (existing && err instanceof InputError) {
+      note(`${err.message} Answering from the index as it was built.`);
+      return existing;
+    }
+    throw err;
+  }
   const built = await loadIndex(indexDir, config);
   if (!built) throw new Error(`The index could not be built in ${indexDir}.`);
   return built;

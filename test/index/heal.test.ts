@@ -123,6 +123,25 @@ describe('builds of one index directory', () => {
     expect((await loadIndex(dir, config))!.documents).toHaveLength(6);
   }, 120_000);
 
+  it('take over a lock whose heartbeat stopped: left by another host, or naming a pid now reused', async () => {
+    const { hostname } = await import('node:os');
+    const { utimesSync } = await import('node:fs');
+    for (const owner of [
+      { pid: 4242, host: 'a-container-long-gone', since: '' },
+      // pid 1 is alive on any machine: only the stopped heartbeat says the lock is stale.
+      { pid: 1, host: hostname(), since: '' },
+    ]) {
+      const dir = tempDir('plans-foreign-lock-');
+      writeFileSync(join(dir, 'LOCK'), JSON.stringify(owner));
+      const twoMinutesAgo = new Date(Date.now() - 120_000);
+      utimesSync(join(dir, 'LOCK'), twoMinutesAgo, twoMinutesAgo);
+      const notes: string[] = [];
+      const summary = await ingestCorpus({ corpusDir: 'corpus', indexDir: dir, config, note: (l) => notes.push(l) });
+      expect(summary.status, owner.host).toBe('built');
+      expect(readdirSync(dir)).not.toContain('LOCK');
+    }
+  });
+
   it('take over a lock left by a process that is gone, and remove builds a killed ingest left behind', async () => {
     const dir = tempDir('plans-stale-');
     mkdirSync(join(dir, 'builds', 'left-by-a-killed-ingest'), { recursive: true });
@@ -134,5 +153,29 @@ describe('builds of one index directory', () => {
     expect(summary.status).toBe('built');
     expect(readdirSync(join(dir, 'builds'))).toEqual([(await currentBuild(dir))!.id]);
     expect(readdirSync(dir)).not.toContain('LOCK');
+  });
+});
+
+describe('an index that cannot be updated', () => {
+  it('keeps answering from the build it has, saying why in one line', async () => {
+    const corpus = tempDir('plans-update-fails-');
+    cpSync('corpus', corpus, { recursive: true });
+    const dir = tempDir('plans-update-fails-index-');
+    await ingestCorpus({ corpusDir: corpus, indexDir: dir, config });
+    // Every plan replaced by something unreadable: an update would leave nothing to serve.
+    for (const f of readdirSync(corpus)) rmSync(join(corpus, f));
+    writeFileSync(join(corpus, 'empty.txt'), '');
+    const notes: string[] = [];
+    const index = await openIndex(config, { corpusDir: corpus, indexDir: dir, note: (l) => notes.push(l) });
+    expect(index.documents).toHaveLength(6);
+    expect(notes.at(-1)).toMatch(/^No plan documents could be ingested .* Answering from the index as it was built\.$/);
+  });
+
+  it('is refused in one line when its directory is a file', () => {
+    const file = join(tempDir('plans-index-file-'), 'not-a-directory');
+    writeFileSync(file, 'x');
+    const r = spawnSync('node', ['--import', 'tsx', 'src/cli/bin.ts', 'ingest', '--index', file], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`plans: Cannot write the index in ${file}: it is a file, not a directory.`);
   });
 });
