@@ -7,9 +7,11 @@ export async function readJsonLines<T>(input: NodeJS.ReadableStream = process.st
   let n = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     n++;
-    if (!line.trim()) continue;
+    // A byte-order mark (files saved by Windows Notepad) is not part of the JSON.
+    const text = n === 1 ? line.replace(/^\uFEFF/, '') : line;
+    if (!text.trim()) continue;
     try {
-      out.push(JSON.parse(line) as T);
+      out.push(JSON.parse(text) as T);
     } catch {
       throw new InputError(`stdin line ${n} is not JSON`);
     }

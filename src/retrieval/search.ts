@@ -7,6 +7,8 @@ import { coversYear } from '../ingest/metadata.js';
 import type { PlanIndex } from '../index/store.js';
 import { bigramToken, hanBigrams } from '../text/tokenize.js';
 import { toSimplified } from '../text/script.js';
+import { scrubSecrets } from '../errors.js';
+import { logger } from '../log.js';
 import { bm25Search, idf } from './bm25.js';
 import { questionTokens, understandQuery, type QueryUnderstanding } from './query.js';
 
@@ -55,13 +57,21 @@ export async function searchPlans(
   const lexicalMatches = bm25Search(index.postings, lexicalQuery, scope?.test, RANKING.vectorCandidates);
   const lexical = lexicalMatches.slice(0, RANKING.candidates);
 
-  const queryVector = await index.vectors.embedQuery([query.topic, ...query.expansions].join(' '));
-  const vector = index.vectors
-    .nearest(queryVector, RANKING.candidates, {
-      within: scope?.positions,
-      likely: lexicalMatches.map((m) => m.position),
-    })
-    .map((n) => n.position);
+  // An embedding server that is down must not silence the bot: the lexical ranking still answers.
+  const queryVector = await index.vectors
+    .embedQuery([query.topic, ...query.expansions].join(' '))
+    .catch((err: unknown) => {
+      logger.warn({ err: scrubSecrets(String((err as Error)?.message ?? err)) }, 'query not embedded; lexical only');
+      return undefined;
+    });
+  const vector = queryVector
+    ? index.vectors
+        .nearest(queryVector, RANKING.candidates, {
+          within: scope?.positions,
+          likely: lexicalMatches.map((m) => m.position),
+        })
+        .map((n) => n.position)
+    : [];
 
   const fused = new Map<number, { score: number; lexicalRank?: number; vectorRank?: number }>();
   const add = (position: number, rank: number, weight: number, kind: 'lexicalRank' | 'vectorRank') => {

@@ -327,6 +327,26 @@ describe('OpenAI-compatible embeddings', () => {
     const index = (await loadIndex(indexDir, config))!;
     expect((await searchPlans(index, '湘西州教育督导要建立哪些机制?')).hits[0].doc.place).toBe('湘西');
   });
+
+  it('says in one line that the embedding server failed, and keeps the index it had', async () => {
+    server = await startFakeOpenAI();
+    const config = testConfig({ OPENAI_BASE_URL: server.baseURL, EMBEDDER: 'openai', LLM_MAX_RETRIES: '0' });
+    const corpus = tempDir('plans-embed-fail-');
+    cpSync('corpus', corpus, { recursive: true });
+    const indexDir = tempDir();
+    await ingestCorpus({ corpusDir: corpus, indexDir, config });
+    await server.close();
+    server = await startFakeOpenAI({ embeddingFailures: 1000 });
+    writeFileSync(join(corpus, 'new.txt'), '2035年全县教育工作要点\n一、总体要求\n1.新建学校3所。');
+    const failing = testConfig({ OPENAI_BASE_URL: server.baseURL, EMBEDDER: 'openai', LLM_MAX_RETRIES: '0' });
+    const error = await ingestCorpus({ corpusDir: corpus, indexDir, config: failing }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(
+      /^The embedding server .* did not embed the paragraphs \(HTTP 429\); the index is unchanged\.$/,
+    );
+    const index = (await loadIndex(indexDir, failing))!;
+    expect((await searchPlans(index, '湘西州教育督导要建立哪些机制?')).hits[0].doc.place).toBe('湘西');
+  });
 });
 
 describe('LLM summaries (map over sections, verified)', () => {

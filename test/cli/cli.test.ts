@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';
 
 const QA = 'eval/dev-qa.jsonl';
@@ -56,7 +58,7 @@ describe('the plans CLI, run as a process', () => {
     const ok = plans(['eval', '--qa', QA, '--json', '--min-recall', '0.9', '--index', dir]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)['recall@5']).toBeGreaterThanOrEqual(0.9);
-    const strict = plans(['eval', '--qa', QA, '--min-recall', '1.01', '--index', dir]);
+    const strict = plans(['eval', '--qa', QA, '--k', '1', '--min-recall', '1', '--index', dir]);
     expect(strict.code).toBe(1);
     expect(strict.err).toMatch(/below --min-recall/);
     const docs = plans(['docs', '--json', '--index', dir])
@@ -89,10 +91,34 @@ describe('the plans CLI, run as a process', () => {
     expect(plans(['feedback'], undefined, { FEEDBACK_FILE: `${file}.none` }).out).toMatch(/No feedback yet/);
   });
 
-  it('gives a clear message, not a stack trace, for a bad argument', () => {
-    const r = plans(['eval', '--qa', '/nonexistent.jsonl']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^plans: Cannot read \/nonexistent\.jsonl/);
-    expect(r.err).not.toMatch(/\n\s+at /);
+  it('gives a clear message, not a stack trace, for a bad argument', async () => {
+    const { dir } = await bundledIndex();
+    const noGold = join(tempDir(), 'no-gold.jsonl');
+    writeFileSync(noGold, '{"id":"x","question":"q"}\n');
+    const cases: Array<[string[], RegExp]> = [
+      [['eval', '--qa', '/nonexistent.jsonl'], /^plans: Cannot read \/nonexistent\.jsonl/],
+      [['eval', '--qa', noGold], /^plans: .*no-gold\.jsonl line 1: "gold"/],
+      [['search', '集团化', '--k', '0', '--index', dir], /^error: option '--k <n>' argument '0' is invalid/],
+      [['search', '集团化', '--k', 'abc', '--index', dir], /^error: option '--k <n>' argument 'abc' is invalid/],
+      [['eval', '--qa', QA, '--min-recall', 'abc'], /^error: option '--min-recall <x>' argument 'abc' is invalid/],
+      [['compare', '青岛', '青岛', '--index', dir], /^plans: Compare two different places/],
+      [['search', '--index', dir], /^plans: Give a query, or pipe JSONL questions/],
+    ];
+    for (const [args, message] of cases) {
+      const r = plans(args, '');
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err, args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('reads JSONL saved with a byte-order mark', async () => {
+    const { dir } = await bundledIndex();
+    const r = plans(
+      ['ask', '--json', '--index', dir],
+      '\uFEFF{"id":"a","question":"青岛2020年要建多少个学科教研基地?"}\n',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).id).toBe('a');
   });
 });

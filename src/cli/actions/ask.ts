@@ -8,7 +8,7 @@ import { answerJson, type Answer } from '../../answer/model.js';
 import { renderAnswerText } from '../../answer/render-text.js';
 import { summarisePlan } from '../../answer/summary.js';
 import { InputError } from '../../errors.js';
-import { detectScript } from '../../text/script.js';
+import { detectScript, toSimplified } from '../../text/script.js';
 import { readJsonLines } from '../io.js';
 import { openForCommand, type IndexOptions } from '../open-index.js';
 
@@ -56,6 +56,8 @@ export async function compare(
   topicWords: string[],
   opts: IndexOptions & { json?: boolean },
 ): Promise<void> {
+  if (toSimplified(a).toLowerCase() === toSimplified(b).toLowerCase())
+    throw new InputError(`Compare two different places (both are ${a}).`);
   const { index, config: c } = await openForCommand(opts);
   const { year, rest } = splitPlanArgs(topicWords);
   const topic = rest.join(' ').trim() || undefined;

@@ -1,6 +1,7 @@
 // plans search / eval, loaded only when one of them runs.
 import { readFileSync } from 'node:fs';
 import { evaluateAnswers } from '../../answer/evaluate.js';
+import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import type { PlanIndex } from '../../index/store.js';
 import { evaluateRuns, type QaItem } from '../../retrieval/evaluate.js';
@@ -40,12 +41,13 @@ async function runBatch(
 
 export async function search(
   query: string | undefined,
-  opts: IndexOptions & { k: string; json?: boolean },
+  opts: IndexOptions & { k: number; json?: boolean },
 ): Promise<void> {
+  if (!query && (process.stdin.isTTY || !opts.json))
+    throw new InputError('Give a query, or pipe JSONL questions on stdin with --json.');
   const { index } = await openForCommand(opts);
-  const k = Number(opts.k);
+  const k = opts.k;
   if (!query) {
-    if (process.stdin.isTTY) throw new InputError('Give a query, or pipe JSONL questions on stdin with --json.');
     for (const line of await runBatch(index, k, await readJsonLines())) console.log(JSON.stringify(line));
     return;
   }
@@ -62,20 +64,12 @@ export async function search(
 }
 
 export async function evaluate(
-  opts: IndexOptions & { qa: string; k: string; json?: boolean; answers?: boolean; minRecall?: string },
+  opts: IndexOptions & { qa: string; k: number; json?: boolean; answers?: boolean; minRecall?: number },
 ): Promise<void> {
-  let qa: QaItem[];
-  try {
-    qa = readFileSync(opts.qa, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as QaItem);
-  } catch (err) {
-    throw new InputError(`Cannot read ${opts.qa}: ${(err as Error).message}`);
-  }
+  const qa = readQaFile(opts.qa);
   const { index, config } = await openForCommand(opts);
   if (opts.answers) return printAnswerReport(await evaluateAnswers(index, qa, config), opts.json);
-  const k = Number(opts.k);
+  const k = opts.k;
   const runs = await runBatch(index, Math.max(10, k), qa);
   const report = evaluateRuns(
     qa,
@@ -99,7 +93,7 @@ export async function evaluate(
     );
     if (report.misses.length) console.log(`misses at ${k}: ${report.misses.join(' ')}`);
   }
-  if (opts.minRecall !== undefined && report.recallAtK < Number(opts.minRecall)) {
+  if (opts.minRecall !== undefined && report.recallAtK < opts.minRecall) {
     console.error(`recall@${k} ${report.recallAtK} is below --min-recall ${opts.minRecall}`);
     process.exitCode = 1;
   }
@@ -112,4 +106,40 @@ function printAnswerReport(report: Awaited<ReturnType<typeof evaluateAnswers>>, 
   console.log(table(Object.entries(by_kind).map(([kind, v]) => ({ kind, ...v }))));
   console.log(table(Object.entries(by_lang).map(([lang, v]) => ({ lang, ...v }))));
   for (const m of misses) console.log(`\n${m.id} ${m.why}: ${m.question}\n  ${m.answer.replace(/\n/g, '\n  ')}`);
+}
+
+const qaItemSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  question: z.string().min(1),
+  gold: z.array(z.string()),
+  kind: z.string().optional(),
+  lang: z.string().optional(),
+  doc: z.string().optional(),
+});
+
+/** A QA file in the format of eval/README.md, every line checked, with a one-line message for the first bad one. */
+function readQaFile(path: string): QaItem[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch (err) {
+    throw new InputError(`Cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const items: QaItem[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let parsed;
+    try {
+      parsed = qaItemSchema.safeParse(JSON.parse(line));
+    } catch {
+      throw new InputError(`${path} line ${i + 1} is not JSON`);
+    }
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new InputError(`${path} line ${i + 1}: "${issue?.path.join('.')}" ${issue?.message ?? 'is invalid'}`);
+    }
+    items.push(parsed.data);
+  });
+  if (!items.length) throw new InputError(`${path} has no questions`);
+  return items;
 }

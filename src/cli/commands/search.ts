@@ -1,6 +1,7 @@
 // plans search / eval: the lookup, its batch mode (JSONL in, JSONL out) and its evaluation.
 // The work is in ../actions/search.ts, loaded only when one of these commands runs.
 import type { Command } from 'commander';
+import { fraction, positiveInteger } from '../arguments.js';
 
 const actions = () => import('../actions/search.js');
 const CORPUS_HELP = 'corpus the index follows (default: the one it was built from, else corpus/)';
@@ -9,7 +10,7 @@ export function register(program: Command): void {
   program
     .command('search [query]')
     .description('find the paragraphs that match a question; with --json and no query, JSONL questions on stdin')
-    .option('--k <n>', 'how many paragraphs', '10')
+    .option('--k <n>', 'how many paragraphs', positiveInteger(200), 10)
     .option('--json', 'JSON output')
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', CORPUS_HELP)
@@ -23,9 +24,9 @@ export function register(program: Command): void {
       '--answers',
       'evaluate the answers instead: gold cited, quotes verbatim, "not found" when the plans are silent',
     )
-    .option('--k <n>', 'cut-off reported by kind and language', '5')
+    .option('--k <n>', 'cut-off reported by kind and language', positiveInteger(10), 5)
     .option('--json', 'JSON output')
-    .option('--min-recall <x>', 'exit non-zero when recall@k is below this')
+    .option('--min-recall <x>', 'exit non-zero when recall@k is below this (0 to 1)', fraction)
     .option('--index <dir>', 'index directory')
     .option('--corpus <dir>', CORPUS_HELP)
     .action(async (opts) => (await actions()).evaluate(opts));
