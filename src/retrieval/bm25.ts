@@ -43,9 +43,14 @@ export function bm25Search(
   const scores = new Float32Array(postings.size);
   const touched: number[] = [];
   const k1 = BM25.k1;
-  for (const { token, weight } of tokens) {
-    const w = idf(postings, token) * weight;
-    if (w < MIN_TOKEN_WEIGHT) continue;
+  const weighted = tokens.map(({ token, weight }) => ({ token, w: idf(postings, token) * weight }));
+  // Common tokens are skipped only when a rarer one can rank: in a corpus of a few paragraphs every
+  // token is "common", and skipping them all would find nothing.
+  const cutoff = weighted.some(({ token, w }) => w >= MIN_TOKEN_WEIGHT && postings.frequency(token) > 0)
+    ? MIN_TOKEN_WEIGHT
+    : 0;
+  for (const { token, w } of weighted) {
+    if (w < cutoff || w <= 0) continue;
     const list = postings.list(token);
     if (!list) continue;
     const { positions, counts } = list;

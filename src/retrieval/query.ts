@@ -49,43 +49,92 @@ const TYPE_WORDS: Record<DocType, RegExp> = {
   other: /$^/,
 };
 
-const aliasCache = new WeakMap<PlanIndex, Array<[string, string]>>();
-/** Aliases of the places the index has plans for, longest first (computed once per index). */
-function indexedPlaceAliases(index: PlanIndex): Array<[string, string]> {
+type PlaceAlias = { alias: string; place: string; short: boolean };
+/**
+ * Aliases of the places the index has plans for, longest first (computed once per index). A county or
+ * district is also asked about without its suffix (梅县 for 梅县区, 黄埔 for 黄埔区): such a short alias
+ * must be used as a place (see `usedAsPlace`), since two characters are often an ordinary word.
+ */
+function indexedPlaceAliases(index: PlanIndex): PlaceAlias[] {
   let aliases = aliasCache.get(index);
   if (!aliases) {
-    const known = new Map<string, string>();
+    const known = new Map<string, PlaceAlias>();
     for (const d of index.documents)
-      if (d.place !== 'unknown') for (const a of [d.place, ...d.placeAliases]) known.set(a.toLowerCase(), d.place);
-    aliases = [...known].sort((a, b) => b[0].length - a[0].length);
+      if (d.place !== 'unknown')
+        for (const a of [d.place, ...d.placeAliases]) {
+          const alias = a.toLowerCase();
+          known.set(alias, { alias, place: d.place, short: false });
+          const short = /^\p{Script=Han}{2,}(?=[区县旗])/u.exec(alias)?.[0];
+          if (short && a.length === short.length + 1 && !known.has(short))
+            known.set(short, { alias: short, place: d.place, short: true });
+        }
+    aliases = [...known.values()].sort((a, b) => b.alias.length - a.alias.length);
     aliasCache.set(index, aliases);
   }
   return aliases;
 }
 
+const aliasCache = new WeakMap<PlanIndex, PlaceAlias[]>();
+const parentsCache = new WeakMap<PlanIndex, Map<string, string[]>>();
+/** For each indexed place, the places it lies in (its province and city), as its documents record them. */
+function indexedPlaceParents(index: PlanIndex): Map<string, string[]> {
+  let parents = parentsCache.get(index);
+  if (!parents) {
+    parents = new Map();
+    for (const d of index.documents)
+      if (d.place !== 'unknown' && d.placeParents.length)
+        parents.set(d.place, [...new Set([...(parents.get(d.place) ?? []), ...d.placeParents])]);
+    parentsCache.set(index, parents);
+  }
+  return parents;
+}
+
+/** A bare place name is a place when it opens the question, or a place word, 的 or a year follows it. */
+const usedAsPlace = (text: string, at: number, alias: string) =>
+  alias.length >= 3 || /^[a-z]/i.test(alias) || /[市省州县区旗的\d年]/.test(text[at + alias.length] ?? '') || at === 0;
+
 export function understandQuery(index: PlanIndex, question: string): QueryUnderstanding {
   const script = detectScript(question);
   const simplified = toSimplified(question.normalize('NFKC'));
+  // Names found are blanked out of the topic with as many spaces, so positions keep pointing into it.
   let topic = simplified;
 
   const places = new Set<string>();
-  for (const [alias, place] of indexedPlaceAliases(index)) {
+  const mentions: Array<{ place: string; at: number; end: number }> = [];
+  for (const { alias, place, short } of indexedPlaceAliases(index)) {
     const at = topic.toLowerCase().indexOf(alias);
     if (at < 0) continue;
     if (/^[a-z]/.test(alias) && (/[a-z]/i.test(topic[at - 1] ?? '') || /[a-z]/i.test(topic[at + alias.length] ?? '')))
       continue;
+    const parents = indexedPlaceParents(index).get(place) ?? [];
+    const before = simplified.slice(0, at);
+    const afterParent = parents.some((p) => before.endsWith(p) || before.endsWith(`${p}市`));
+    if (short && !usedAsPlace(topic, at, alias) && !afterParent) continue;
     places.add(place);
-    topic = topic.slice(0, at) + ' ' + topic.slice(at + alias.length);
+    mentions.push({ place, at, end: at + alias.length });
+    topic = topic.slice(0, at) + ' '.repeat(alias.length) + topic.slice(at + alias.length);
   }
+
+  // "广州黄埔", "梅州市梅县区": a city written just before one of its districts only says where that
+  // district is; it is not a second place asked about ("广州和黄埔区" still asks about both).
+  const qualifies = (name: string, end: number) =>
+    mentions.some(
+      (m) =>
+        (indexedPlaceParents(index).get(m.place) ?? []).includes(name) &&
+        (m.at === end || (m.at === end + 1 && simplified[end] === '市')),
+    );
+  for (const m of [...mentions]) if (qualifies(m.place, m.end)) places.delete(m.place);
+  const blank = (at: number, end: number) => (topic = topic.slice(0, at) + ' '.repeat(end - at) + topic.slice(end));
 
   const unknownPlaces = new Set<string>();
   for (const m of findPlaceMentions(topic)) {
     if (m.place.level === 'county' || places.has(m.place.name)) continue;
-    const after = topic[m.index + m.alias.length] ?? '';
+    if (qualifies(m.place.name, m.index + m.alias.length)) {
+      blank(m.index, m.index + m.alias.length);
+      continue;
+    }
     // A bare two-character name can be an ordinary word; count it as a place only when used as one.
-    const usedAsPlace =
-      m.alias.length >= 3 || /^[a-z]/i.test(m.alias) || /[市省州县区的\d年]/.test(after) || m.index === 0;
-    if (usedAsPlace) unknownPlaces.add(m.place.name);
+    if (usedAsPlace(topic, m.index, m.alias)) unknownPlaces.add(m.place.name);
   }
 
   const anonymised =

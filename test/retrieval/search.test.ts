@@ -125,3 +125,52 @@ describe('a plan that covers several years', () => {
     expect((await searchPlans(index, '绵阳2019年学前教育毛入园率目标是多少?')).missingScope).toBe('绵阳 2019');
   });
 });
+
+describe('a small corpus of a city and its districts', () => {
+  async function cityAndDistricts() {
+    const { ingestCorpus } = await import('../../src/index/build.js');
+    const corpus = tempDir('plans-districts-');
+    writeFileSync(
+      join(corpus, 'a.txt'),
+      '梅州市梅县区教育局2023年工作要点\n一、总体要求\n坚持立德树人根本任务，推动全区教育高质量发展。\n二、重点任务\n1.新建学校3所，新增学位2400个。',
+    );
+    writeFileSync(
+      join(corpus, 'b.txt'),
+      '广州市黄埔区2022年教育工作要点\n一、主要目标\n1.新增公办学位5000个，新建幼儿园6所。\n2.深化集团化办学，组建教育集团4个。',
+    );
+    writeFileSync(
+      join(corpus, 'c.txt'),
+      '广州市2022年教育工作要点\n一、主要目标\n1.全市新增公办学位6万个。\n2.推进智慧教育示范区建设。',
+    );
+    const dir = tempDir();
+    await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig() });
+    return (await loadIndex(dir, testConfig()))!;
+  }
+
+  it('reads a city written before its district as where the district is, and a district without its suffix', async () => {
+    const index = await cityAndDistricts();
+    const places = async (q: string) => {
+      const r = await searchPlans(index, q);
+      return { missing: r.missingScope, places: [...new Set(r.hits.map((h) => h.doc.place))] };
+    };
+    expect(await places('梅州梅县2023年新建几所学校?')).toEqual({ missing: undefined, places: ['梅县区'] });
+    expect(await places('广州黄埔新增多少公办学位?')).toEqual({ missing: undefined, places: ['黄埔区'] });
+    expect(await places('广州市黄埔区新增多少公办学位?')).toEqual({ missing: undefined, places: ['黄埔区'] });
+    expect((await places('广州和黄埔区各新增多少公办学位?')).places.sort()).toEqual(['广州', '黄埔区']);
+    expect((await places('梅州新建几所学校?')).missing).toBe('梅州');
+  });
+
+  it('ranks paragraphs lexically even when every word of the question is in every paragraph', async () => {
+    const { ingestCorpus } = await import('../../src/index/build.js');
+    const { bm25Search } = await import('../../src/retrieval/bm25.js');
+    const { bigramToken, hanBigrams } = await import('../../src/text/tokenize.js');
+    const corpus = tempDir('plans-tiny-');
+    writeFileSync(join(corpus, 'a.txt'), '某县2024年教育工作要点\n1.培训教师500人次。\n2.培训教师和校长。');
+    const dir = tempDir();
+    await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig() });
+    const index = (await loadIndex(dir, testConfig()))!;
+    const tokens = hanBigrams('培训教师').map((b) => ({ token: bigramToken(b), weight: 1 }));
+    expect(tokens.every(({ token }) => index.postings.frequency(token) === index.postings.size)).toBe(true);
+    expect(bm25Search(index.postings, tokens, undefined, 10).length).toBe(index.postings.size);
+  });
+});
