@@ -50,6 +50,8 @@ export type IngestOptions = {
   progress?: BuildProgress;
   /** One-line notes for the person waiting (e.g. another build holds the lock). */
   note?: (line: string) => void;
+  /** Called once a build is certain (files were read and differ), before the work starts. */
+  onRebuild?: (reason: string) => void;
 };
 
 const GLOSSARY = projectPath('data', 'glossary.json');
@@ -115,12 +117,20 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
     noise: sumNoise(sources),
     problems: m.problems,
   });
+  // A leftover of a killed build is removed by the next ingest, whether or not it builds.
+  const removeLeftovers = () => removeBuildsExcept(indexDir, current!.id);
+  // Files skipped as too large are read once the limit is raised, though the corpus did not change.
+  const sameLimit =
+    current?.manifest.maxFileMB === config.MAX_FILE_MB ||
+    !current?.manifest.problems.some((p) => p.message.includes('MAX_FILE_MB'));
   if (
     !options.force &&
     reusable &&
+    sameLimit &&
     current.manifest.corpusDir === corpus &&
     current.manifest.corpusFingerprint === fingerprint
   ) {
+    await removeLeftovers();
     return unchanged(current.manifest, sourcesOf(current.dir, current.manifest));
   }
 
@@ -131,7 +141,12 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
     const same = files.length === before.size && files.every((f) => before.get(f.file) === f.sha256);
     if (same && current.manifest.corpusDir === corpus) {
       // Files touched but not changed: remember the new fingerprint, keep the build.
-      await writeManifest(current.dir, { ...current.manifest, corpusFingerprint: fingerprint });
+      await writeManifest(current.dir, {
+        ...current.manifest,
+        corpusFingerprint: fingerprint,
+        maxFileMB: config.MAX_FILE_MB,
+      });
+      await removeLeftovers();
       return { ...unchanged(current.manifest, sources), problems };
     }
   }
@@ -139,6 +154,7 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
   await removeBuildsExcept(indexDir, health ? undefined : current?.id);
 
   const reason = options.force ? 'forced' : (health ?? 'the corpus changed');
+  options.onRebuild?.(reason);
   const built = await processCorpus(files, problems, config, progress);
   if (!built.chunks.length) {
     const detail = problems.length ? ` (${problems.map((p) => `${p.file}: ${p.message}`).join('; ')})` : '';
@@ -157,7 +173,7 @@ async function buildUnderLock(options: IngestOptions): Promise<IngestSummary> {
   );
   progress('write', 0, 1);
   await writeBuild(indexDir, {
-    manifest: { problems, corpusDir: corpus, corpusFingerprint: fingerprint },
+    manifest: { problems, corpusDir: corpus, corpusFingerprint: fingerprint, maxFileMB: config.MAX_FILE_MB },
     sources: built.sources,
     documents: built.documents,
     chunks: built.chunks,

@@ -26,6 +26,8 @@ export const manifestSchema = z.object({
   /** The corpus it was built from (absolute path), and that corpus's fingerprint then. */
   corpusDir: z.string(),
   corpusFingerprint: z.string(),
+  /** The file-size limit (MAX_FILE_MB) files were read under: raising it reads the files it skipped. */
+  maxFileMB: z.number().optional(),
   /** Every other file of the build, with its size and CRC-32. */
   files: z.array(
     z.object({

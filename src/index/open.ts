@@ -27,6 +27,7 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
   // The corpus this index answers for: the one asked for, else the one it was built from.
   const corpusDir = options.corpusDir ?? (await readPointer(indexDir))?.corpusDir ?? config.CORPUS_DIR;
   let existing: PlanIndex | undefined;
+  let onRebuild: (() => void) | undefined;
   try {
     existing = await loadIndex(indexDir, config);
     if (
@@ -35,7 +36,9 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
     ) {
       return existing;
     }
-    if (existing) note(`The corpus in ${corpusDir} changed since the index was built; updating the index…`);
+    // Said only once the files differ: a corpus merely touched (copied, checked out) is not "changed".
+    if (existing)
+      onRebuild = () => note(`The corpus in ${corpusDir} changed since the index was built; updating the index…`);
   } catch (err) {
     if (err instanceof IndexDamagedError) {
       if (!existsSync(corpusDir)) {
@@ -51,7 +54,7 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
   if (!existing && !existsSync(corpusDir))
     throw new InputError(`Corpus directory not found or not a directory: ${corpusDir}`);
   try {
-    await ingestCorpus({ corpusDir, indexDir, config, progress: options.progress, note });
+    await ingestCorpus({ corpusDir, indexDir, config, progress: options.progress, note, onRebuild });
   } catch (err) {
     // An update that cannot be made (an unwritable directory, a corpus left with nothing readable)
     // does not cost the index there is: it keeps answering, and the person is told why once.

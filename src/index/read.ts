@@ -1,6 +1,8 @@
 // Reading the serving build into a PlanIndex: each file read whole, once, and checked against the
 // manifest (size and CRC-32) before it is parsed. A missing, truncated or altered file raises
 // IndexDamagedError, which the opener answers by rebuilding; nothing is parsed on trust.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Chunk } from '../ingest/chunk.js';
 import type { Config } from '../config.js';
 import { InputError } from '../errors.js';
@@ -32,7 +34,11 @@ export async function currentBuild(
   indexDir: string,
 ): Promise<{ id: string; dir: string; manifest: Manifest } | undefined> {
   const pointer = await readPointer(indexDir);
-  if (!pointer) return undefined;
+  if (!pointer) {
+    // No CURRENT is no index yet; a CURRENT that cannot be read is damage, and is said to be.
+    if (existsSync(join(indexDir, 'CURRENT'))) throw new IndexDamagedError('CURRENT: unreadable');
+    return undefined;
+  }
   const dir = buildDir(indexDir, pointer.build);
   try {
     return { id: pointer.build, dir, manifest: await readManifest(dir) };

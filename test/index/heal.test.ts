@@ -71,7 +71,9 @@ describe('a damaged index', () => {
       const notes: string[] = [];
       const index = await openIndex(config, { indexDir: dir, note: (line) => notes.push(line) });
       expect(await answersOf(index), `${file} ${damage}`).toEqual(expected);
-      if (file !== 'CURRENT') expect(notes.join('\n'), `${file} ${damage}`).toMatch(/damaged .*rebuilding it from/);
+      // A deleted CURRENT is no index at all; any other damage is said in one line.
+      if (file !== 'CURRENT' || damage !== 'deleted')
+        expect(notes.join('\n'), `${file} ${damage}`).toMatch(/damaged .*rebuilding it from/);
       // Only the new build is left.
       expect(readdirSync(join(dir, 'builds'))).toHaveLength(1);
       rmSync(dir, { recursive: true });
@@ -153,6 +155,31 @@ describe('builds of one index directory', () => {
     expect(summary.status).toBe('built');
     expect(readdirSync(join(dir, 'builds'))).toEqual([(await currentBuild(dir))!.id]);
     expect(readdirSync(dir)).not.toContain('LOCK');
+  });
+});
+
+describe('an ingest that finds nothing to change', () => {
+  it('still removes builds a killed ingest left behind', async () => {
+    const dir = tempDir('plans-leftover-');
+    await ingestCorpus({ corpusDir: 'corpus', indexDir: dir, config });
+    mkdirSync(join(dir, 'builds', 'left-by-a-killed-ingest'));
+    const summary = await ingestCorpus({ corpusDir: 'corpus', indexDir: dir, config });
+    expect(summary.status).toBe('unchanged');
+    expect(readdirSync(join(dir, 'builds'))).toEqual([(await currentBuild(dir))!.id]);
+  });
+
+  it('reads the files it skipped as too large once MAX_FILE_MB is raised', async () => {
+    const corpus = tempDir('plans-limit-');
+    cpSync('corpus', corpus, { recursive: true });
+    const big = '2030年某县教育工作要点\n一、重点任务\n1.新建学校3所。\n' + '　\n'.repeat(600_000);
+    writeFileSync(join(corpus, 'big.txt'), big);
+    const dir = tempDir('plans-limit-index-');
+    const small = await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig({ MAX_FILE_MB: '1' }) });
+    expect(small.problems.map((p) => p.file)).toEqual(['big.txt']);
+    const raised = await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig({ MAX_FILE_MB: '5' }) });
+    expect(raised.status).toBe('built');
+    expect(raised.problems).toEqual([]);
+    expect(raised.documents).toBe(small.documents + 1);
   });
 });
 

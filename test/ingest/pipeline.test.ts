@@ -152,9 +152,17 @@ describe('a corpus that changed since the index was built', () => {
     expect(first.documents).toHaveLength(6);
     // Opened again with nothing changed: the same build, and the corpus it was built from is remembered.
     expect((await openIndex(config, { indexDir: index })).dir).toBe(first.dir);
+    // Files touched but not changed: the same build, and nothing said about a change.
+    const notes: string[] = [];
+    const note = (line: string) => notes.push(line);
+    const { utimesSync, readdirSync } = await import('node:fs');
+    for (const f of readdirSync(corpus)) utimesSync(join(corpus, f), new Date(), new Date(Date.now() + 5000));
+    expect((await openIndex(config, { indexDir: index, note })).dir).toBe(first.dir);
+    expect(notes).toEqual([]);
     writeFileSync(join(corpus, 'added.txt'), '2036年全县教育工作要点\n一、总体要求\n1.新建学校2所。');
-    const updated = await openIndex(config, { indexDir: index });
+    const updated = await openIndex(config, { indexDir: index, note });
     expect(updated.dir).not.toBe(first.dir);
     expect(updated.documents).toHaveLength(7);
+    expect(notes).toEqual([expect.stringMatching(/changed since the index was built; updating/)]);
   });
 });
