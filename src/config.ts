@@ -74,6 +74,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 /** Slack settings enough to run the bot: a bot token, and an app token (Socket Mode) or a signing secret (HTTP). */
 export const slackConfigured = (c: Config) =>
   Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET));
+/** What is missing to run in Slack, said for a person ("SLACK_BOT_TOKEN is not set"). */
+export function missingSlackSettings(c: Config): string {
+  if (!c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) return 'no Slack settings found';
+  const missing = [
+    ...(c.SLACK_BOT_TOKEN ? [] : ['SLACK_BOT_TOKEN']),
+    ...(c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET ? [] : ['SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)']),
+  ];
+  return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set`;
+}
 export const llmConfigured = (c: Config) => Boolean(c.OPENAI_API_KEY || c.OPENAI_BASE_URL);
 export const embedderKind = (c: Config): 'hashing' | 'openai' =>
   c.EMBEDDER === 'auto' ? (llmConfigured(c) ? 'openai' : 'hashing') : c.EMBEDDER;

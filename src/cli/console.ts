@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { conversationStore } from '../answer/conversation.js';
 import { runCommand } from '../answer/dispatch.js';
 import { renderAnswerText } from '../answer/render-text.js';
-import type { Config } from '../config.js';
+import { missingSlackSettings, type Config } from '../config.js';
 import type { PlanIndex } from '../index/store.js';
 import { friendlyFailure } from '../failures.js';
 
@@ -27,7 +27,7 @@ export const consoleCommand = (line: string) => line.trim().replace(/^\/plans\b\
 
 export async function startConsole(index: PlanIndex, config: Config): Promise<void> {
   console.log(
-    'plans-bot — local console (no Slack settings found; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to run in Slack).',
+    `plans-bot — local console (${missingSlackSettings(config)}; set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to run in Slack).`,
   );
   console.log(
     `${index.documents.length} documents, ${index.chunks.length} paragraphs indexed. Type a question, or "help" for the commands.\n`,
@@ -41,9 +41,10 @@ export async function startConsole(index: PlanIndex, config: Config): Promise<vo
     const text = consoleCommand(line);
     if (/^(quit|exit)$/i.test(text)) break;
     // Piped input is echoed, so that a transcript reads as a conversation.
-    if (!interactive && text) console.log(text);
+    if (!interactive && line.trim()) console.log(line.trim());
     if (/^(help|\?)?$/i.test(text)) {
-      if (text) console.log(CONSOLE_HELP);
+      // An empty line is nothing; "/plans" alone, as in Slack, asks for the help.
+      if (text || line.trim()) console.log(CONSOLE_HELP);
     } else if ([...text].length > config.MAX_QUESTION_CHARS) {
       console.log(
         `That question is ${[...text].length} characters; please keep it under ${config.MAX_QUESTION_CHARS}.`,
