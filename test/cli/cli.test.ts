@@ -66,6 +66,13 @@ describe('the plans CLI, run as a process', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(Object.keys(docs[0])).toEqual(['id', 'title', 'place', 'year', 'period', 'type', 'file', 'paragraphs']);
+    const [header, , ...rows] = plans(['docs', '--index', dir]).out.trim().split('\n');
+    expect(header.split(/\s+/)).toEqual(['id', 'title', 'place', 'years', 'type', 'paragraphs']);
+    expect(rows).toHaveLength(docs.length);
+    // Columns line up in a terminal: every row's last column starts where the header's does.
+    const at = (line: string) => [...line].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    const column = at(header.slice(0, header.indexOf('paragraphs')));
+    for (const row of rows) expect(at(row.replace(/\d+\s*$/, ''))).toBe(column);
   });
 
   it('feedback lists what was recorded in Slack', async () => {

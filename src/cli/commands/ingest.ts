@@ -66,8 +66,20 @@ export function register(program: Command): void {
         paragraphs: d.paragraphs,
       }));
       if (opts.json) for (const r of rows) console.log(JSON.stringify(r));
+      // For a terminal: one years column, "—" for what is not known, long titles shortened (--json has them whole).
       else
-        console.log(table(rows.map((r) => ({ ...r, period: r.period === 'unknown' ? r.period : r.period.join('–') }))));
+        console.log(
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              title: shorten(r.title, 26),
+              place: r.place === 'unknown' ? '—' : r.place,
+              years: r.period === 'unknown' ? '—' : r.period[0] === r.period[1] ? r.period[0] : r.period.join('–'),
+              type: r.type,
+              paragraphs: r.paragraphs,
+            })),
+          ),
+        );
     });
 
   program
@@ -97,3 +109,6 @@ export function register(program: Command): void {
       console.log(`\n${text}`);
     });
 }
+
+const shorten = (text: string, max: number) =>
+  [...text].length > max ? [...text].slice(0, max - 1).join('') + '…' : text;
