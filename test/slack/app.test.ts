@@ -342,3 +342,18 @@ describe('receiver choice', () => {
     }
   });
 });
+
+describe('an answer that found nothing', () => {
+  it('names the closest documents once, not in the text and again under it', async () => {
+    const { answerQuestion } = await import('../../src/answer/answer.js');
+    const { index } = await bundledIndex();
+    for (const question of ['成都2020年新建多少所学校?', '/plans summary 成都']) {
+      const answer = question.startsWith('/plans')
+        ? await summarisePlan(index, { place: '成都' }, testConfig())
+        : await answerQuestion(index, question, testConfig());
+      expect(answer.found).toBe(false);
+      const text = allText(answerBlocks(answer, { lang: 'zh-Hans', answerId: 'x' }));
+      for (const d of answer.closest) expect(text.split(d.title).length - 1, d.title).toBe(1);
+    }
+  });
+});

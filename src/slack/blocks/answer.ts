@@ -59,7 +59,8 @@ export function sourceBlocks(answer: Answer, lang: Lang): KnownBlock[] {
           .slice(i, i + 5)
           .map((c) => button(t.showParagraph(c.n), `${ACTIONS.showParagraph}_${c.n}`, paragraphRef(c, lang))),
       });
-  } else if (!answer.found && answer.closest.length) {
+  } else if (!answer.found && answer.closest.length && !answer.closest.every((d) => answer.answer.includes(d.title))) {
+    // Listed once: the project's own not-found text already names them.
     blocks.push(
       plainContext([`${t.closest}: ${answer.closest.map((d) => `${d.title} (${d.place}, ${d.year})`).join('; ')}`]),
     );
