@@ -47,6 +47,17 @@ function romanise(name: string): string {
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
+const ENGLISH_KIND: Record<string, string> = { 区: 'District', 县: 'County', 旗: 'Banner', 市: 'City' };
+/**
+ * 五河县 → "Wuhe County", 梅县区 → "Meixian District": how English writes a county, district or 旗. Never
+ * the bare pinyin: "He" (和县) or "Lu" (芦 …) are English words or too short to mean a place.
+ */
+function englishCountyNames(name: string): string[] {
+  const kind = ENGLISH_KIND[name.slice(-1)];
+  const base = name.slice(0, -1);
+  return kind && base.length >= 1 && /^\p{Script=Han}+$/u.test(base) ? [`${romanise(base)} ${kind}`] : [];
+}
+
 function aliasesFor(fullName: string, short: string, level: PlaceLevel): string[] {
   const simplified = new Set([fullName, short]);
   if (level === 'prefecture' && /自治州$/.test(fullName)) {
@@ -115,7 +126,7 @@ function buildGazetteer(): Place[] {
       level: 'county',
       code: a.code,
       parents: [a.cityCode!, a.provinceCode!],
-      aliases: names.flatMap((n) => [n, toTraditional(n)]),
+      aliases: [...names.flatMap((n) => [n, toTraditional(n)]), ...englishCountyNames(everyday)],
     });
   }
   return places;

@@ -158,6 +158,11 @@ describe('a small corpus of a city and its districts', () => {
     expect(await places('广州市黄埔区新增多少公办学位?')).toEqual({ missing: undefined, places: ['黄埔区'] });
     expect((await places('广州和黄埔区各新增多少公办学位?')).places.sort()).toEqual(['广州', '黄埔区']);
     expect((await places('梅州新建几所学校?')).missing).toBe('梅州');
+    // In English, by the name English gives a district.
+    expect(await places('How many public school places will Huangpu District add?')).toEqual({
+      missing: undefined,
+      places: ['黄埔区'],
+    });
   });
 
   it('ranks paragraphs lexically even when every word of the question is in every paragraph', async () => {
