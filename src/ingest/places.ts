@@ -147,7 +147,9 @@ function aliasTable(): Map<number, Map<number, AliasEntry[]>> {
     for (const alias of place.aliases) {
       const key = alias.toLowerCase();
       if (key.length < 2) continue;
-      byAlias.set(key, [...(byAlias.get(key) ?? []), place]);
+      const places = byAlias.get(key);
+      if (places) places.push(place);
+      else byAlias.set(key, [place]);
     }
   byPrefix = new Map();
   for (const [alias, places] of byAlias) {
