@@ -95,7 +95,8 @@ const usedAsPlace = (text: string, at: number, alias: string) =>
 
 export function understandQuery(index: PlanIndex, question: string): QueryUnderstanding {
   const script = detectScript(question);
-  const simplified = toSimplified(question.normalize('NFKC'));
+  // Pinyin's syllable apostrophe (Jiang'an, Xi’an) is dropped, as the gazetteer writes the names.
+  const simplified = toSimplified(question.normalize('NFKC')).replace(/([a-z])['’](?=[aeiou])/gi, '$1');
   // Names found are blanked out of the topic with as many spaces, so positions keep pointing into it.
   let topic = simplified;
 

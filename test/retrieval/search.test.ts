@@ -158,6 +158,8 @@ describe('a small corpus of a city and its districts', () => {
     expect(await places('广州市黄埔区新增多少公办学位?')).toEqual({ missing: undefined, places: ['黄埔区'] });
     expect((await places('广州和黄埔区各新增多少公办学位?')).places.sort()).toEqual(['广州', '黄埔区']);
     expect((await places('梅州新建几所学校?')).missing).toBe('梅州');
+    // Pinyin's apostrophe is no part of the name: Xi'an is 西安, a place with no plan here.
+    expect((await places("What are Xi'an's priorities for 2023?")).missing).toBe('西安');
     // In English, by the name English gives a district.
     expect(await places('How many public school places will Huangpu District add?')).toEqual({
       missing: undefined,
