@@ -5,7 +5,7 @@
 // its own ("目标是多少?") — never when it has its own subject, and never for small talk or a line
 // the plans have no word of ("asdkjh qwe zzz 火星").
 import type { PlanIndex } from '../index/store.js';
-import { understandQuery, type QueryUnderstanding } from '../retrieval/query.js';
+import { understandQuery, withoutAddress, type QueryUnderstanding } from '../retrieval/query.js';
 import { isSmallTalk } from './chat.js';
 
 export type Turn = { question: string; resolved: string; at: number };
@@ -17,8 +17,10 @@ const LEANS =
   /^(那|那么|还有|另外|此外|同时|然后|再)|呢[?？!！。.]*$|这些|那些|其中|上述|这方面|那方面|这个|那个|它们?|该(项|计划|文件)|^(what|how)\s+about\b|^(and|also|then)\b|\b(those|these|them|they|it|its|that one)\b/i;
 
 /** A standalone question for `question`, given the previous turn (if any). */
-export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, question: string): string {
-  if (!previous || isSmallTalk(question)) return question;
+export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, asked: string): string {
+  if (!previous || isSmallTalk(asked)) return asked;
+  // "@plans-bot 那广州呢?" leans on the previous turn as "那广州呢?" does; unmerged, it is left as asked.
+  const question = withoutAddress(asked);
   const now = understandQuery(index, question);
   const before = understandQuery(index, previous.resolved);
   const rest = now.topic
@@ -32,13 +34,13 @@ export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, qu
     const years = now.years.length ? now.years : before.years;
     return `${places.join('和')}${years.map((y) => `${y}年`).join('')}${before.topic}`.trim();
   }
-  if (namesScope || now.unknownPlaces.length || !(before.places.length || before.years.length)) return question;
+  if (namesScope || now.unknownPlaces.length || !(before.places.length || before.years.length)) return asked;
   const specific = now.terms.filter((t) => !t.generic);
   // Nothing in it is a word the plans or the lexicon know: not a follow-up, whatever it says.
-  if (specific.length && specific.every((t) => !t.alternatives.length || unknownWord(t.text))) return question;
+  if (specific.length && specific.every((t) => !t.alternatives.length || unknownWord(t.text))) return asked;
   const scope = `${before.places.join('和')}${before.years.map((y) => `${y}年`).join('')}`;
   if (!specific.length) return `${scope}${subjectOf(before)}${question}`;
-  return LEANS.test(question.trim()) ? `${scope}${question}` : question;
+  return LEANS.test(question) ? `${scope}${question}` : asked;
 }
 
 /** The previous question's own subject (its specific terms), to carry into one that has none. */
