@@ -52,19 +52,21 @@ const ALSO_WITHIN = 0.85;
 
 export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer {
   const { query, hits } = result;
-  if (!hits.length) return notFoundAnswer(result);
+  if (!hits.length) return notFoundAnswer(result, index);
   const form = questionForm(query);
   const terms = weighTerms(result);
-  if (result.missingScope) return otherYearAnswer(result, terms, form) ?? notFoundAnswer(result);
+  if (result.missingScope) return otherYearAnswer(result, terms, form) ?? notFoundAnswer(result, index);
 
   if (form.overview) {
     const plan = overview(index, result);
     if (plan) return listAnswer(result, plan, 1);
   }
 
+  // A question with no term of its own is covered by any sentence (coverage 1): none answers it.
+  if (!terms.length) return notFoundAnswer(result, index);
   const ranked = candidates(result, terms, form);
   const best = ranked[0];
-  if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result);
+  if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result, index);
 
   if (form.amount) {
     const counted = countedTerms(terms, form.amount.counted);
