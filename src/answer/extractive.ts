@@ -12,7 +12,7 @@ import type { SearchResult } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
 import { candidates, support, type Candidate } from './candidates.js';
 import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
-import { figureClause } from './figure.js';
+import { figureClause, figureYearFit } from './figure.js';
 import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
 import type { Answer } from './model.js';
 import { closestDocuments, notFoundAnswer } from './not-found.js';
@@ -69,8 +69,7 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
   if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result, index);
 
   if (form.amount) {
-    const counted = countedTerms(terms, form.amount.counted);
-    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    const figure = amountFigure(ranked, terms, form, query.years);
     if (!figure) return relatedAnswer(result, ranked, form);
     return directAnswer(result, choose(ranked, figure, query.places, MAX_SENTENCES), terms, form);
   }
@@ -110,9 +109,45 @@ function answersAmount(c: Candidate, counted: WeighedTerm[], unit: UnitClass | u
   return clauses.some((clause) => coverage(counted, clause) >= COUNTED_MIN);
 }
 
+/**
+ * The sentence whose figure answers a how-much question: the best-ranked one that answers it, unless
+ * the question names a year and another answering sentence gives its figure of that year where the
+ * first gives it of another year or of a period ("到2025年…" over "“十三五”期间…").
+ */
+function amountFigure(
+  ranked: Candidate[],
+  terms: WeighedTerm[],
+  form: QuestionForm,
+  years: number[],
+): Candidate | undefined {
+  const counted = countedTerms(terms, form.amount!.counted);
+  let best: { c: Candidate; fit: number } | undefined;
+  for (const c of ranked) {
+    if (!c.figure || !answersAmount(c, counted, form.amount!.unit)) continue;
+    const fit = figureYearFit(c.text, form.amount!.unit, years);
+    if (!best || fit > best.fit) best = { c, fit };
+    if (!years.length || fit === 2) break;
+  }
+  return best?.c;
+}
+
+/**
+ * Words that name a kind and are said in the plans by its members: "学校" counted in 所 is "中小学、
+ * 幼儿园", "高校", "职业院校" there. Only for matching what a figure counts.
+ */
+const KINDS: Record<string, string[]> = {
+  学校: ['中小学', '小学', '中学', '初中', '高中', '幼儿园', '高校', '大学', '学院', '院校', '学校', '校'],
+};
+
 function countedTerms(terms: WeighedTerm[], counted: string | undefined): WeighedTerm[] {
   if (!counted) return [];
-  return terms.filter((t) => t.term.text.split(' ').every((w) => counted.includes(w)));
+  return terms
+    .filter((t) => t.term.text.split(' ').every((w) => counted.includes(w)))
+    .map((t) =>
+      KINDS[t.term.text]
+        ? { ...t, term: { ...t.term, alternatives: [...new Set([...t.term.alternatives, ...KINDS[t.term.text]])] } }
+        : t,
+    );
 }
 
 /**
@@ -132,8 +167,7 @@ function otherYearAnswer(result: SearchResult, terms: WeighedTerm[], form: Quest
   if (!best) return undefined;
   let chosen: Candidate[] | undefined;
   if (form.amount) {
-    const counted = countedTerms(terms, form.amount.counted);
-    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    const figure = amountFigure(ranked, terms, form, query.years);
     if (figure) chosen = choose(ranked, figure, query.places, MAX_SENTENCES);
   } else if (answersDirectly(best, terms)) chosen = choose(ranked, best, query.places, MAX_SENTENCES);
   if (!chosen) return undefined;
@@ -177,7 +211,7 @@ function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedT
   if (form.amount) {
     // The clause that holds the figure comes first, itself a quote from the cited sentence.
     const at = chosen.findIndex((c) => c.figure);
-    const clause = at >= 0 ? figureClause(chosen[at].text, terms, form.amount.unit) : undefined;
+    const clause = at >= 0 ? figureClause(chosen[at].text, terms, form.amount.unit, query.years) : undefined;
     if (clause) lead = `${say(query.script, '简答：', 'In short: ')}“${clause}”[${markers[at]}]\n${lead}`;
   }
   return answerOf(result, `${lead}\n${lines.join('\n')}`, true, citations, support(chosen[0]), 'direct');
