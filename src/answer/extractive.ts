@@ -9,6 +9,7 @@
 //              asked about is not indexed).
 import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
+import { lettersAndDigits } from '../text/normalize.js';
 import { inScript, type Script } from '../text/script.js';
 import { candidates, support, type Candidate } from './candidates.js';
 import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
@@ -181,18 +182,22 @@ function otherYearAnswer(result: SearchResult, terms: WeighedTerm[], form: Quest
   return { ...answer, note };
 }
 
-/** The lead sentence, then each place the question names its own best sentence, then close runners-up. */
+/**
+ * The lead sentence, then each place the question names its own best sentence, then close runners-up;
+ * a sentence already chosen (the same words, from this or another document) is not quoted again.
+ */
 function choose(ranked: Candidate[], lead: Candidate, places: string[], limit: number): Candidate[] {
   const chosen = [lead];
+  const said = (c: Candidate) => chosen.some((x) => lettersAndDigits(x.text) === lettersAndDigits(c.text));
   for (const place of places) {
     if (chosen.some((c) => c.hit.doc.place === place)) continue;
     const own = ranked.find((c) => c.hit.doc.place === place && support(c) >= RELATED_SUPPORT);
-    if (own) chosen.push(own);
+    if (own && !said(own)) chosen.push(own);
   }
   for (const c of ranked) {
     if (chosen.length >= Math.max(limit, places.length)) break;
     if (c.score < lead.score * ALSO_WITHIN || support(c) < DIRECT_SUPPORT) break;
-    if (!chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && x.start === c.start)) chosen.push(c);
+    if (!said(c)) chosen.push(c);
   }
   return chosen;
 }
@@ -226,7 +231,10 @@ function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedT
  */
 function relatedAnswer(result: SearchResult, ranked: Candidate[], form: QuestionForm): Answer {
   const { query } = result;
-  const shown = ranked.filter((c) => support(c) >= RELATED_SUPPORT).slice(0, MAX_SENTENCES);
+  const shown = ranked
+    .filter((c) => support(c) >= RELATED_SUPPORT)
+    .filter((c, i, all) => all.findIndex((x) => lettersAndDigits(x.text) === lettersAndDigits(c.text)) === i)
+    .slice(0, MAX_SENTENCES);
   const { citations, markers } = numberQuotes(shown.map(asQuote));
   const lead = form.amount
     ? say(
