@@ -7,11 +7,13 @@ import type { PlanIndex } from '../index/store.js';
 import { withGlossary } from '../index/lexicon.js';
 import { searchPlans, type SearchResult } from '../retrieval/search.js';
 import { capabilityAnswer, isOffTopic, isSmallTalk } from './chat.js';
+import { weighTerms } from './evidence.js';
 import { extractiveAnswer } from './extractive.js';
 import { groundReply } from './grounding.js';
 import { askModel, llmAnswerPrompts } from './llm.js';
 import type { Answer } from './model.js';
 import { notFoundAnswer } from './not-found.js';
+import { summarisePlan } from './summary.js';
 import { coversYear } from '../ingest/metadata.js';
 import { toTraditional } from '../text/script.js';
 
@@ -21,6 +23,19 @@ export async function answerQuestion(index: PlanIndex, question: string, config:
   if (isSmallTalk(question)) return capabilityAnswer(index, question);
   const result = await placeFromText(index, await searchPlans(index, question, { k: SEARCH_K }));
   const extractive = extractiveAnswer(result, index);
+  if (!extractive.found && !weighTerms(result).length) {
+    // Nothing asked beyond a place, year or type ("青岛", "Qingdao", "湘西州2020年"): that plan's
+    // priorities, or the place's plans to choose from. Nothing asked at all ("的", "[1]"): what the bot does.
+    const { query } = result;
+    const place = query.places.length === 1 ? query.places[0] : query.anonymised && !query.places.length ? 'XX市' : '';
+    if (place && !query.unknownPlaces.length) {
+      const request = { place, year: query.years[0], type: query.types[0], script: query.script };
+      const plan = await summarisePlan(index, { ...request, detail: 'headings' }, config);
+      return { ...plan, question, evidence: plan.found ? 'direct' : 'none' };
+    }
+    if (!query.places.length && !query.unknownPlaces.length && !query.years.length && !query.anonymised)
+      return capabilityAnswer(index, question);
+  }
   if (isOffTopic(result.query, extractive.evidence === 'direct')) return capabilityAnswer(index, question);
   // When the plans asked about are not indexed, or nothing relevant was found, no model can do better.
   if (!llmConfigured(config) || extractive.evidence === 'none') return extractive;

@@ -2,7 +2,7 @@
 // reply saying what the bot does; so do lines with no word the bot can read (asdkjh qwe zzz) and
 // questions about other things ("火星上有水吗?") — never quotes picked for words they do not share.
 import type { PlanIndex } from '../index/store.js';
-import type { QueryUnderstanding } from '../retrieval/query.js';
+import { withoutAddress, type QueryUnderstanding } from '../retrieval/query.js';
 import { detectScript, inScript, type Script } from '../text/script.js';
 import type { Answer } from './model.js';
 
@@ -14,9 +14,9 @@ const EDUCATION = /[学教校园课考师生育]|培训|招生|就业|经费|规
 const EDUCATION_EN =
   /\b(?:educat\w*|schools?|students?|teach\w*|kindergartens?|preschool|universit\w*|colleges?|class\w*|curricul\w*|exams?|plans?|priorit\w*|learn\w*|training|vocational|enrol\w*)\b/i;
 
-/** A greeting, thanks or a request for help: answered without searching. */
+/** A greeting, thanks or a request for help (after any @mention): answered without searching. */
 export function isSmallTalk(question: string): boolean {
-  return GREETING.test(question.trim().normalize('NFKC'));
+  return GREETING.test(withoutAddress(question).normalize('NFKC'));
 }
 
 /**

@@ -17,7 +17,9 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
   const sides: Answer[] = [];
   for (const place of request.places) {
     if (request.topic) {
-      const side = await answerQuestion(index, `${place}${request.year ?? ''}${request.topic}`, config);
+      // English words need spaces around the place ("Qingdao group schooling", not "Qingdaogroup schooling").
+      const gap = script === 'en' ? ' ' : '';
+      const side = await answerQuestion(index, [place, request.year ?? '', request.topic].join(gap), config);
       // The side heading already says whose plan it is; drop the answer's own lead line.
       sides.push({
         ...side,
@@ -32,13 +34,20 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
       sides.push(await summarisePlan(index, { place, year, script, detail: 'headings' }, config));
     }
   }
+  const labels = sideLabels(index, sides, script);
   const merged = mergeParts(
-    sides.map((side, i) => partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}】`)),
+    sides.map((side, i) =>
+      partOf(side, `【${request.places[i]}${request.year ? ` ${request.year}` : ''}${labels[i]}】`),
+    ),
   );
   const found = sides.some((s) => s.found);
   return {
     question,
-    answer: found ? merged.text : inScript(`已索引的计划中没有可比较的内容。\n${merged.text}`, script),
+    answer: found
+      ? merged.text
+      : script === 'en'
+        ? `The indexed plans have nothing to compare.\n${merged.text}`
+        : inScript(`已索引的计划中没有可比较的内容。\n${merged.text}`, script),
     found,
     mode: sides.some((s) => s.mode === 'llm') ? 'llm' : 'extractive',
     confidence: Math.min(...sides.map((s) => s.confidence)),
@@ -51,4 +60,32 @@ export async function comparePlaces(index: PlanIndex, request: CompareRequest, c
         .join(' ') || undefined,
     sides: merged.renumbered.map((p) => ({ heading: p.heading ?? '', text: p.text })),
   };
+}
+
+const TYPE_EN: Record<string, string> = {
+  工作要点: 'work priorities',
+  工作总结: 'work summary',
+  会议报道: 'meeting report',
+  规划: 'development plan',
+  解读: 'interpretation',
+  报告: 'report',
+  other: 'document',
+};
+
+/**
+ * When the two sides rest on documents of different types or years (one place's 工作要点 beside the
+ * other's 工作总结), each side's heading says its document's year and type; otherwise nothing is added.
+ */
+function sideLabels(index: PlanIndex, sides: Answer[], script: ReturnType<typeof detectScript>): string[] {
+  const docs = sides.map((side) => {
+    const ids = [...new Set(side.citations.map((c) => c.doc))];
+    return ids.length === 1 ? index.docById.get(ids[0]) : undefined;
+  });
+  const kinds = new Set(docs.filter(Boolean).map((d) => `${d!.type}|${d!.year}`));
+  if (kinds.size < 2) return sides.map(() => '');
+  return docs.map((d) => {
+    if (!d) return '';
+    if (script === 'en') return ` · ${d.year} ${TYPE_EN[d.type] ?? d.type}`;
+    return inScript(` · ${d.year}年${d.type === 'other' ? '文件' : d.type}`, script);
+  });
 }

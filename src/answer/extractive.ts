@@ -9,10 +9,11 @@
 //              asked about is not indexed).
 import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
+import { lettersAndDigits } from '../text/normalize.js';
 import { inScript, type Script } from '../text/script.js';
 import { candidates, support, type Candidate } from './candidates.js';
 import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
-import { figureClause } from './figure.js';
+import { figureClause, figureYearFit } from './figure.js';
 import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
 import type { Answer } from './model.js';
 import { closestDocuments, notFoundAnswer } from './not-found.js';
@@ -52,23 +53,24 @@ const ALSO_WITHIN = 0.85;
 
 export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer {
   const { query, hits } = result;
-  if (!hits.length) return notFoundAnswer(result);
+  if (!hits.length) return notFoundAnswer(result, index);
   const form = questionForm(query);
   const terms = weighTerms(result);
-  if (result.missingScope) return otherYearAnswer(result, terms, form) ?? notFoundAnswer(result);
+  if (result.missingScope) return otherYearAnswer(result, terms, form) ?? notFoundAnswer(result, index);
 
   if (form.overview) {
     const plan = overview(index, result);
     if (plan) return listAnswer(result, plan, 1);
   }
 
+  // A question with no term of its own is covered by any sentence (coverage 1): none answers it.
+  if (!terms.length) return notFoundAnswer(result, index);
   const ranked = candidates(result, terms, form);
   const best = ranked[0];
-  if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result);
+  if (!best || support(best) < RELATED_SUPPORT) return notFoundAnswer(result, index);
 
   if (form.amount) {
-    const counted = countedTerms(terms, form.amount.counted);
-    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    const figure = amountFigure(ranked, terms, form, query.years);
     if (!figure) return relatedAnswer(result, ranked, form);
     return directAnswer(result, choose(ranked, figure, query.places, MAX_SENTENCES), terms, form);
   }
@@ -108,9 +110,45 @@ function answersAmount(c: Candidate, counted: WeighedTerm[], unit: UnitClass | u
   return clauses.some((clause) => coverage(counted, clause) >= COUNTED_MIN);
 }
 
+/**
+ * The sentence whose figure answers a how-much question: the best-ranked one that answers it, unless
+ * the question names a year and another answering sentence gives its figure of that year where the
+ * first gives it of another year or of a period ("到2025年…" over "“十三五”期间…").
+ */
+function amountFigure(
+  ranked: Candidate[],
+  terms: WeighedTerm[],
+  form: QuestionForm,
+  years: number[],
+): Candidate | undefined {
+  const counted = countedTerms(terms, form.amount!.counted);
+  let best: { c: Candidate; fit: number } | undefined;
+  for (const c of ranked) {
+    if (!c.figure || !answersAmount(c, counted, form.amount!.unit)) continue;
+    const fit = figureYearFit(c.text, form.amount!.unit, years);
+    if (!best || fit > best.fit) best = { c, fit };
+    if (!years.length || fit === 2) break;
+  }
+  return best?.c;
+}
+
+/**
+ * Words that name a kind and are said in the plans by its members: "学校" counted in 所 is "中小学、
+ * 幼儿园", "高校", "职业院校" there. Only for matching what a figure counts.
+ */
+const KINDS: Record<string, string[]> = {
+  学校: ['中小学', '小学', '中学', '初中', '高中', '幼儿园', '高校', '大学', '学院', '院校', '学校', '校'],
+};
+
 function countedTerms(terms: WeighedTerm[], counted: string | undefined): WeighedTerm[] {
   if (!counted) return [];
-  return terms.filter((t) => t.term.text.split(' ').every((w) => counted.includes(w)));
+  return terms
+    .filter((t) => t.term.text.split(' ').every((w) => counted.includes(w)))
+    .map((t) =>
+      KINDS[t.term.text]
+        ? { ...t, term: { ...t.term, alternatives: [...new Set([...t.term.alternatives, ...KINDS[t.term.text]])] } }
+        : t,
+    );
 }
 
 /**
@@ -130,8 +168,7 @@ function otherYearAnswer(result: SearchResult, terms: WeighedTerm[], form: Quest
   if (!best) return undefined;
   let chosen: Candidate[] | undefined;
   if (form.amount) {
-    const counted = countedTerms(terms, form.amount.counted);
-    const figure = ranked.find((c) => c.figure && answersAmount(c, counted, form.amount!.unit));
+    const figure = amountFigure(ranked, terms, form, query.years);
     if (figure) chosen = choose(ranked, figure, query.places, MAX_SENTENCES);
   } else if (answersDirectly(best, terms)) chosen = choose(ranked, best, query.places, MAX_SENTENCES);
   if (!chosen) return undefined;
@@ -145,18 +182,22 @@ function otherYearAnswer(result: SearchResult, terms: WeighedTerm[], form: Quest
   return { ...answer, note };
 }
 
-/** The lead sentence, then each place the question names its own best sentence, then close runners-up. */
+/**
+ * The lead sentence, then each place the question names its own best sentence, then close runners-up;
+ * a sentence already chosen (the same words, from this or another document) is not quoted again.
+ */
 function choose(ranked: Candidate[], lead: Candidate, places: string[], limit: number): Candidate[] {
   const chosen = [lead];
+  const said = (c: Candidate) => chosen.some((x) => lettersAndDigits(x.text) === lettersAndDigits(c.text));
   for (const place of places) {
     if (chosen.some((c) => c.hit.doc.place === place)) continue;
     const own = ranked.find((c) => c.hit.doc.place === place && support(c) >= RELATED_SUPPORT);
-    if (own) chosen.push(own);
+    if (own && !said(own)) chosen.push(own);
   }
   for (const c of ranked) {
     if (chosen.length >= Math.max(limit, places.length)) break;
     if (c.score < lead.score * ALSO_WITHIN || support(c) < DIRECT_SUPPORT) break;
-    if (!chosen.some((x) => x.hit.chunk.id === c.hit.chunk.id && x.start === c.start)) chosen.push(c);
+    if (!said(c)) chosen.push(c);
   }
   return chosen;
 }
@@ -175,7 +216,7 @@ function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedT
   if (form.amount) {
     // The clause that holds the figure comes first, itself a quote from the cited sentence.
     const at = chosen.findIndex((c) => c.figure);
-    const clause = at >= 0 ? figureClause(chosen[at].text, terms, form.amount.unit) : undefined;
+    const clause = at >= 0 ? figureClause(chosen[at].text, terms, form.amount.unit, query.years) : undefined;
     if (clause) lead = `${say(query.script, '简答：', 'In short: ')}“${clause}”[${markers[at]}]\n${lead}`;
   }
   return answerOf(result, `${lead}\n${lines.join('\n')}`, true, citations, support(chosen[0]), 'direct');
@@ -190,7 +231,10 @@ function directAnswer(result: SearchResult, chosen: Candidate[], terms: WeighedT
  */
 function relatedAnswer(result: SearchResult, ranked: Candidate[], form: QuestionForm): Answer {
   const { query } = result;
-  const shown = ranked.filter((c) => support(c) >= RELATED_SUPPORT).slice(0, MAX_SENTENCES);
+  const shown = ranked
+    .filter((c) => support(c) >= RELATED_SUPPORT)
+    .filter((c, i, all) => all.findIndex((x) => lettersAndDigits(x.text) === lettersAndDigits(c.text)) === i)
+    .slice(0, MAX_SENTENCES);
   const { citations, markers } = numberQuotes(shown.map(asQuote));
   const lead = form.amount
     ? say(

@@ -4,8 +4,13 @@ import { taggedWords } from '../text/tokenize.js';
 import type { QueryUnderstanding } from '../retrieval/query.js';
 import { readable } from './evidence.js';
 
-/** Units a figure can be counted in; a how-much question names one class of them, or none. */
-export type UnitClass = 'percent' | 'money' | 'people' | 'places' | 'count';
+/**
+ * Units a figure can be counted in; a how-much question names one class of them, or none. `sites`
+ * is asked with a measure word for institutions (多少所, 几家) and is answered only in those (80所,
+ * never 10个); `places` is asked by the noun alone (多少学校), which plans also count in 个. `area`
+ * is asked in square metres or mu.
+ */
+export type UnitClass = 'percent' | 'money' | 'people' | 'sites' | 'places' | 'area' | 'count';
 
 export type QuestionForm = {
   /**
@@ -28,8 +33,9 @@ const LIST =
 const MEASURE: Array<[RegExp, UnitClass]> = [
   [/^(?:万|亿)?元|^钱|^亿/, 'money'],
   [/^(?:万)?(?:名|人次|人|位)/, 'people'],
-  [/^(?:所|家(?!里|庭|长|乡|属|人)|间|座)/, 'places'],
-  [/^(?:个|项|次|对|门|批|期|篇|条|台|套|本|场|届|支|类|平方米|亩|倍)/, 'count'],
+  [/^(?:所|家(?!里|庭|长|乡|属|人)|间|座)/, 'sites'],
+  [/^(?:万|亿)?(?:平方米|平米|亩|公顷)/, 'area'],
+  [/^(?:个|项|次|对|门|批|期|篇|条|台|套|本|场|届|支|类|倍)/, 'count'],
 ];
 const PEOPLE = /教师|老师|学生|毕业生|人员|校长|师范生|儿童|幼儿|家长|学员|人才|员工|教职工|督学|校医|辅导员|运动员/;
 const PLACES = /学校|幼儿园|园所|高校|大学|基地|中心|机构|实验室|食堂|校区|学院|示范校|特色校/;
@@ -160,6 +166,8 @@ export function hasFigure(sentence: string, unit?: UnitClass): boolean {
   const money = new RegExp(`${number}\\s*(?:万|亿)?元`);
   const people = new RegExp(`${number}\\s*(?:名|人次|人|位)`);
   const places = new RegExp(`${number}\\s*(?:所|个|家|间|座|园|处)`);
+  const sites = new RegExp(`${number}\\s*(?:所|家|间|座|园|处)`);
+  const area = new RegExp(`${number}\\s*(?:平方米|平米|亩|公顷)`);
   const any = new RegExp(
     `${number}\\s*(?:所|个|家|间|座|名|人次|人|位|项|次|对|门|批|期|篇|条|台|套|本|场|届|支|类|平方米|亩|倍|元|万元|亿元|课时|学时|天|小时)|\\d+(?:\\.\\d+)?\\s*[%％]`,
   );
@@ -172,6 +180,10 @@ export function hasFigure(sentence: string, unit?: UnitClass): boolean {
       return people.test(text);
     case 'places':
       return places.test(text);
+    case 'sites':
+      return sites.test(text);
+    case 'area':
+      return area.test(text);
     default:
       return any.test(text) || /\d/.test(text.replace(/\s/g, ''));
   }

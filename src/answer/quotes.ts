@@ -1,6 +1,9 @@
 // Numbering quotes into citations: quotes from the same paragraph share one citation (its span runs
-// from the first quote to the last), so a paragraph is cited once, not as [2], [3] and [4].
+// from the first quote to the last), so a paragraph is cited once, not as [2], [3] and [4]. The same
+// paragraph text published in two documents (a district reprinting its city's plan) is one
+// paragraph: cited once, from the first document it is quoted from.
 import type { PlanDocument } from '../ingest/documents.js';
+import { lettersAndDigits } from '../text/normalize.js';
 import { citationFor, type Passage } from './cite.js';
 import type { Citation } from './model.js';
 
@@ -10,7 +13,7 @@ export type Quote = { doc: PlanDocument; passage: Passage; span: { start: number
 export function numberQuotes(quotes: Quote[]): { citations: Citation[]; markers: number[] } {
   const byPassage = new Map<string, { n: number; start: number; end: number; quote: Quote }>();
   const markers = quotes.map((q) => {
-    const key = `${q.doc.id}@${q.passage.start}`;
+    const key = lettersAndDigits(q.passage.text) || `${q.doc.id}@${q.passage.start}`;
     const seen = byPassage.get(key);
     if (seen) {
       seen.start = Math.min(seen.start, q.span.start);

@@ -93,7 +93,37 @@ function indexedPlaceParents(index: PlanIndex): Map<string, string[]> {
 const usedAsPlace = (text: string, at: number, alias: string) =>
   alias.length >= 3 || /^[a-z]/i.test(alias) || /[市省州县区旗的\d年]/.test(text[at + alias.length] ?? '') || at === 0;
 
-export function understandQuery(index: PlanIndex, question: string): QueryUnderstanding {
+/** A mention of someone at the start of a line: Slack's <@U123ABC> (or <!here>), or any @name. */
+const MENTION = /^\s*(?:<[@!#][^>]*>|[@＠][\p{L}\p{N}_.\-]+)[\s,，:：;；、!！.。~～]*/u;
+/** A greeting opening a line ("Hello!", "你好，", "Hi bot,"), in either Chinese script or English. */
+const GREETING_START =
+  /^\s*(?:你好|您好|嗨|哈[喽囉啰]|早上好|上午好|下午好|晚上好|早安|在[吗嗎]|hi|hello|hey|dear|good (?:morning|afternoon|evening))(?![a-z])(?:[\s,，]*(?:bot|机器人|機器人|there|all|team)(?![a-z]))?[\s,，:：;；!！.。~～]*/iu;
+/** Politeness and framing before the question itself ("请问", "麻烦问一下", "Excuse me,", "Can you tell me"). */
+const POLITE_START =
+  /^\s*(?:[请請][问問](?:一下|下)?|[请請]教(?:一下)?|麻[烦煩](?:[问問](?:一下|下)?|你|您)?|[劳勞][驾駕]|打[扰擾](?:一下|了)|我?想[问問](?:一下|下)?|[问問](?:一下|下)|我?想(?:了解|知道)(?:一下)?|[请請]?告[诉訴]我|[帮幫]我(?:查|看)(?:一下|下|查|看)?|excuse me|please|pls|(?:could|can|would) you (?:please )?tell me|tell me|i(?:'d| would) like to know|i want to know|do you know)(?![a-z])[\s,，:：;；!！.。~～]*/iu;
+
+/**
+ * The question without what only addresses the bot or greets it: a leading @mention ("@plans-bot",
+ * "<@U123ABC>"), a greeting ("Hello!", "你好，") and politeness ("请问", "Could you tell me") say
+ * nothing of what is asked, and read as terms they would change the answer. A line that is nothing
+ * but those keeps its last part ("@plans-bot 你好" → "你好"), which is small talk.
+ */
+export function withoutAddress(question: string): string {
+  let text = question.trim();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const re of [MENTION, GREETING_START, POLITE_START]) {
+      const next = text.replace(re, '');
+      if (next === text || !/[\p{L}\p{N}]/u.test(next)) continue;
+      text = next;
+      changed = true;
+    }
+  }
+  return text;
+}
+
+export function understandQuery(index: PlanIndex, asked: string): QueryUnderstanding {
+  const question = withoutAddress(asked);
   const script = detectScript(question);
   // Pinyin's syllable apostrophe (Jiang'an, Xi’an) is dropped, as the gazetteer writes the names.
   const simplified = toSimplified(question.normalize('NFKC')).replace(/([a-z])['’](?=[aeiou])/gi, '$1');

@@ -1,0 +1,39 @@
+// Follow-ups in English keep their own words: a bare place or year takes the previous question with
+// its place or year replaced; a question without a subject gets the previous subject added, never
+// cut into ("湘西What is … in ?" was a QA finding).
+import { describe, expect, it } from 'vitest';
+import { resolveFollowUp } from '../../src/answer/conversation.js';
+import { bundledIndex } from '../helpers/index.js';
+
+const PREVIOUS = 'What is the vocational graduate employment target in Xiangxi for 2020?';
+const turn = (resolved: string) => ({ question: resolved, resolved, at: 0 });
+
+describe('English follow-ups', () => {
+  it('put the new place or year into the previous question, word for word', async () => {
+    const { index } = await bundledIndex();
+    const resolve = (q: string) => resolveFollowUp(index, turn(PREVIOUS), q);
+    expect(resolve('what about Qingdao?')).toBe(
+      'What is the vocational graduate employment target in Qingdao for 2020?',
+    );
+    expect(resolve('And in Qingdao?')).toBe('What is the vocational graduate employment target in Qingdao for 2020?');
+    expect(resolve('How about 2021?')).toBe('What is the vocational graduate employment target in Xiangxi for 2021?');
+  });
+
+  it('add the previous subject and scope to a question without a subject, keeping its words', async () => {
+    const { index } = await bundledIndex();
+    const resolve = (q: string) => resolveFollowUp(index, turn(PREVIOUS), q);
+    const other = resolve('What is the target in Qingdao?');
+    expect(other).toBe('What is the target in Qingdao (vocational graduate employment)?');
+    expect(other).not.toMatch(/Xiangxi|湘西/);
+    expect(resolve('What is the target?')).toBe('What is the target (vocational graduate employment, Xiangxi 2020)?');
+    // Its own subject, or a question about a plan as a whole: left as asked.
+    expect(resolve('What are Qingdao’s priorities for 2020?')).toBe('What are Qingdao’s priorities for 2020?');
+    expect(resolve('How many kindergartens will Qingdao build?')).toBe('How many kindergartens will Qingdao build?');
+  });
+
+  it('lean on nothing when the previous line asked nothing', async () => {
+    const { index } = await bundledIndex();
+    expect(resolveFollowUp(index, turn('???'), '青岛')).toBe('青岛');
+    expect(resolveFollowUp(index, turn('谢谢'), 'Qingdao')).toBe('Qingdao');
+  });
+});
