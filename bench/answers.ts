@@ -17,6 +17,7 @@ const SETS = [
   { name: 'holdout', qa: 'eval/holdout-bundled.jsonl', corpus: 'corpus' },
   { name: 'unanswerable', qa: 'eval/unanswerable.jsonl', corpus: 'corpus' },
   { name: 'unseen', qa: 'eval/unseen/qa.jsonl', corpus: 'eval/unseen/docs' },
+  { name: 'holdout-pages-3', qa: 'eval/holdout-pages-3/qa.jsonl', corpus: 'eval/holdout-pages-3/docs' },
 ];
 
 logForPeopleAtTerminal();
