@@ -1,7 +1,7 @@
 // Clean: turn a raw page into body lines and metadata lines, by general rules only.
 // Noise (HTML, emoji, site chrome, spam) is removed; the body keeps its own script and punctuation,
 // so that quotes taken from it stay verbatim.
-import { repairMojibake } from './mojibake.js';
+import { repairGbkMojibake, repairLatin1 } from './mojibake.js';
 
 export type LineKind = 'body' | 'meta';
 export type CleanLine = { text: string; kind: LineKind };
@@ -177,7 +177,12 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
 
   const lines: CleanLine[] = [];
   for (const rawLine of text.split('\n')) {
-    let line = rawLine;
+    // Bytes read as Latin-1 first: the symbols they show (™ •) are not emoji, and a title or a metadata
+    // line is read from the repaired text like any other.
+    const latin = repairLatin1(rawLine);
+    noise.mojibakeRepaired += latin.repaired;
+    noise.mojibakeMarked += latin.marked;
+    let line = latin.text;
     line = line.replace(EMOJI, () => {
       noise.emoji++;
       return '';
@@ -231,7 +236,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
       noise.spamPhrases++;
       return '';
     });
-    const mojibake = repairMojibake(line);
+    const mojibake = repairGbkMojibake(line);
     noise.mojibakeRepaired += mojibake.repaired;
     noise.mojibakeMarked += mojibake.marked;
     lines.push({ text: removeStraySpaces(mojibake.text, noise), kind: 'body' });
