@@ -192,3 +192,39 @@ describe('text whose bytes were read as Latin-1 / Windows-1252', () => {
           expect(repairLatin1(line).text, `${dir}/${file}`).toBe(line);
   });
 });
+
+describe('control characters and terminal escapes', () => {
+  it('are removed from titles and paragraphs read from a real file; tabs and line breaks keep their meaning', async () => {
+    const corpus = tempDir('plans-controls-');
+    const lines = [
+      '\x1b[1;31m绵竹市教育局2031年教育工作要点\x1b[0m\x07',
+      '发布时间：2031-02-01\x00',
+      '一、总体要求\x1b]0;terminal title\x07',
+      '1.坚持立德树人，\x1b[32m办好人民满意的教育\x1b[m。\x0b2.新建学校\x003所，\x1b[2K新增学位1800个。',
+      '\x0c3.加强教师队伍建设\x08，培训教师\x85\x9b3000人次。\u20284.培训\t校长200人。&#7;',
+    ];
+    writeFileSync(join(corpus, 'plan.txt'), lines.join('\n'));
+    writeFileSync(join(corpus, 'page.html'), `<p>${lines.join('</p><p>')}&#1114112;&#xD800;</p>`);
+    const { files, problems } = await loadCorpus(corpus, { maxFileBytes: 1 << 24 });
+    expect(problems).toEqual([]);
+    expect(files).toHaveLength(2);
+    for (const file of files) {
+      const r = ingestFile(file);
+      expect(
+        r.documents.map((d) => [d.title, d.place, d.year, d.type]),
+        file.file,
+      ).toEqual([['绵竹市教育局2031年教育工作要点', '绵竹市', 2031, '工作要点']]);
+      expect(
+        r.chunks.map((c) => c.text),
+        file.file,
+      ).toEqual([
+        '1.坚持立德树人，办好人民满意的教育。',
+        '2.新建学校3所，新增学位1800个。',
+        '3.加强教师队伍建设，培训教师3000人次。',
+        '4.培训\t校长200人。',
+      ]);
+      expect(r.documents[0].text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+      expect(r.noise.controlChars, file.file).toBeGreaterThan(5);
+    }
+  });
+});
