@@ -279,18 +279,22 @@ function stripHtml(text: string, noise: NoiseCounts): string {
   if (!/<\/?[a-zA-Z][^<>]*>|&[a-z]+;|&#\d+;/.test(text)) return text;
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   noise.htmlTags += count(/<\/?[a-zA-Z!][^<>]*>/g);
-  return text
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d{1,7});/g, (_, n: string) => characterOf(Number(n)))
-    .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => characterOf(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<!--[\s\S]*?-->/g, '')
+      // <!DOCTYPE html>, and the conditional marks Word's web pages carry: <![if !supportLists]> … <![endif]>.
+      .replace(/<![^<>]*>/g, '')
+      .replace(/<(script|style|noscript|template|xml)\b[\s\S]*?<\/\1>/gi, '')
+      .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#(\d{1,7});/g, (_, n: string) => characterOf(Number(n)))
+      .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => characterOf(parseInt(n, 16)))
+      .replace(/&amp;/g, '&')
+  );
 }
 
 /** A numeric character reference's character; nothing for a control character or a code point that does not exist. */
