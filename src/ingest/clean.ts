@@ -283,7 +283,7 @@ function stripHtml(text: string, noise: NoiseCounts): string {
     text
       .replace(/<!--[\s\S]*?-->/g, '')
       // <!DOCTYPE html>, and the conditional marks Word's web pages carry: <![if !supportLists]> … <![endif]>.
-      .replace(/<![^<>]*>/g, '')
+      .replace(/<!doctype\b[^<>]*>|<!\[(?:if\b[^<>]*|endif)\]>/gi, '')
       .replace(/<(script|style|noscript|template|xml)\b[\s\S]*?<\/\1>/gi, '')
       .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
       .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
