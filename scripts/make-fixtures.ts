@@ -1,6 +1,7 @@
 // Writes the format fixtures in test/fixtures/formats/ from the bundled plans in corpus/:
 //   docx/<stem>.docx      Word: Title and Heading styles, running head and page number in header/footer
 //   doc/<stem>.doc        Word 97–2003, converted from the .docx by LibreOffice when `soffice` is installed
+//   rtf/<stem>.rtf        Rich Text, converted from the .docx by LibreOffice (tests read it under a .doc name)
 //   office/<stem>.pdf     the .docx printed to PDF by LibreOffice: a real office suite's PDF, not ours
 //   pdf/<stem>.pdf        typeset at a fixed measure, lines broken mid-sentence, running head, "— N —"
 //   print/<stem>.pdf      an office print layout (indented, justified, odd/even heads, "- N -")
@@ -56,13 +57,14 @@ write('broken/locked.pdf', await lockedPdf());
 write('broken/truncated.pdf', truncated(await planAsTypesetPdf(plans[0])));
 write('broken/renamed.docx', textRenamedDocx());
 convertWithLibreOffice(`docx/${plans[0].stem}.docx`, 'doc', 'doc');
+convertWithLibreOffice(`docx/${plans[0].stem}.docx`, 'rtf', 'rtf');
 convertWithLibreOffice(`docx/${plans[0].stem}.docx`, 'pdf', 'office');
 
 for (const dir of readdirSync(OUT))
   for (const file of readdirSync(join(OUT, dir)))
     console.log(`${join(OUT, dir, file)}\t${(statSync(join(OUT, dir, file)).size / 1024).toFixed(0)} KB`);
 
-function convertWithLibreOffice(input: string, format: 'doc' | 'pdf', outDir: string) {
+function convertWithLibreOffice(input: string, format: 'doc' | 'rtf' | 'pdf', outDir: string) {
   try {
     execFileSync('soffice', ['--headless', '--convert-to', format, '--outdir', join(OUT, outDir), join(OUT, input)], {
       stdio: 'ignore',

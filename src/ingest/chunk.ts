@@ -59,15 +59,42 @@ export function chunkDocument(docId: string, text: string): { chunks: Chunk[]; o
 
 type Piece = { start: number; end: number; item?: string };
 
-/** Sentence spans of a paragraph: each ends after 。；！？ (and a closing quote or bracket that follows). */
+// Stops that always end a sentence, and the ASCII ones that end it only when they are sentence-final.
+const STOP = /[。；;！？]/;
+const ASCII_STOP = /[!?]/;
+const CLOSERS = /[”’」』）)]/;
+// After a sentence-final ! or ?: a space, the end, or Chinese (“ opens the next sentence's quote).
+const NEXT_SENTENCE = /[\s\p{Script=Han}\u3000-\u303f\uff00-\uffef“‘]/u;
+// <!channel>, <!here>, <@U123|name>, <https://…?a=1|link>: a token, whatever ! or ? it holds.
+const ANGLE_TOKEN = /<[^<>\n]{1,200}>/g;
+
+/**
+ * Sentence spans of a paragraph: each ends after 。；;！？ (and a closing quote or bracket that follows),
+ * or after an ASCII ! or ? that is sentence-final — followed by a space, the end or Chinese text, and not
+ * inside an angle-bracket token (<!channel>) or a word or address (Yahoo!Mail, ?id=3).
+ */
 export function sentenceSpans(paragraph: string): Array<[number, number]> {
+  const inToken = new Uint8Array(paragraph.length);
+  for (const m of paragraph.matchAll(ANGLE_TOKEN)) inToken.fill(1, m.index, m.index + m[0].length);
+  const isStop = (i: number) => STOP.test(paragraph[i]) || (ASCII_STOP.test(paragraph[i]) && !inToken[i]);
   const spans: Array<[number, number]> = [];
-  const re = /[^。；;！!？?]*(?:[。；;！!？?]+[”’」』）)]*|$)/g;
-  for (const m of paragraph.matchAll(re)) {
-    if (!m[0]) continue;
-    spans.push([m.index!, m.index! + m[0].length]);
-    if (m.index! + m[0].length >= paragraph.length) break;
+  let start = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    if (!isStop(i)) continue;
+    let end = i + 1;
+    while (end < paragraph.length && isStop(end)) end++;
+    const stops = paragraph.slice(i, end);
+    while (end < paragraph.length && CLOSERS.test(paragraph[end])) end++;
+    const final = !/^[!?]+$/.test(stops) || end >= paragraph.length || NEXT_SENTENCE.test(paragraph[end]);
+    if (!final) {
+      i = end - 1;
+      continue;
+    }
+    spans.push([start, end]);
+    start = end;
+    i = end - 1;
   }
+  if (start < paragraph.length) spans.push([start, paragraph.length]);
   return spans;
 }
 

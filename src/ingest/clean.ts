@@ -1,7 +1,7 @@
 // Clean: turn a raw page into body lines and metadata lines, by general rules only.
 // Noise (HTML, emoji, site chrome, spam) is removed; the body keeps its own script and punctuation,
 // so that quotes taken from it stay verbatim.
-import { repairMojibake } from './mojibake.js';
+import { repairGbkMojibake, repairLatin1 } from './mojibake.js';
 
 export type LineKind = 'body' | 'meta';
 export type CleanLine = { text: string; kind: LineKind };
@@ -20,6 +20,8 @@ export type NoiseCounts = {
   markup: number;
   /** Spaces inside words or around full-width punctuation (line-wrap and typesetting debris). */
   straySpaces: number;
+  /** Terminal colour codes (ESC [31m) and control characters (NUL, BEL, C1 controls) in the text. */
+  controlChars: number;
 };
 export type CleanedFile = { lines: CleanLine[]; noise: NoiseCounts };
 
@@ -35,6 +37,7 @@ export const emptyNoise = (): NoiseCounts => ({
   pinyinAnnotations: 0,
   markup: 0,
   straySpaces: 0,
+  controlChars: 0,
 });
 
 // Pictographs, emoji modifiers and joiners, and the symbol blocks that decorate spam; keeps circled
@@ -163,9 +166,34 @@ export function removeStraySpaces(line: string, noise: NoiseCounts = emptyNoise(
   return out;
 }
 
+// Terminal escape sequences: CSI (ESC [ 31 m, ESC [ 2 K), OSC (ESC ] … BEL, e.g. a window title or a
+// link), and the two-character ones (ESC c, ESC 7).
+const ANSI_ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_`-~])/g;
+// Control characters other than tab and line feed; vertical tab and form feed (Word's manual line and
+// page breaks) and the Unicode line and paragraph separators end a line instead.
+const C0_CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/g;
+const LINE_BREAKS = /[\x0b\x0c\u2028\u2029]/g;
+// C1 controls: removed only after the Latin-1 repair, for which they are bytes of mojibake.
+const C1_CONTROL = /[\u0080-\u009f]/g;
+
+/** Escape sequences and control characters: noise, never text (a tab and a line break keep their meaning). */
+function removeControls(text: string, noise: NoiseCounts): string {
+  if (!/[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]/.test(text)) return text;
+  return text
+    .replace(ANSI_ESCAPE, () => {
+      noise.controlChars++;
+      return '';
+    })
+    .replace(LINE_BREAKS, '\n')
+    .replace(C0_CONTROL, () => {
+      noise.controlChars++;
+      return '';
+    });
+}
+
 export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): CleanedFile {
   const noise = emptyNoise();
-  let text = raw.replace(/\r\n?/g, '\n');
+  let text = removeControls(raw.replace(/\r\n?/g, '\n'), noise);
   text = stripHtml(text, noise);
   if (format === 'markdown') text = text.replace(/^#{1,6}\s+/gm, '').replace(/\*\*([^*]+)\*\*/g, '$1');
 
@@ -177,7 +205,15 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
 
   const lines: CleanLine[] = [];
   for (const rawLine of text.split('\n')) {
-    let line = rawLine;
+    // Bytes read as Latin-1 first: the symbols they show (™ •) are not emoji, and a title or a metadata
+    // line is read from the repaired text like any other.
+    const latin = repairLatin1(rawLine);
+    noise.mojibakeRepaired += latin.repaired;
+    noise.mojibakeMarked += latin.marked;
+    let line = latin.text.replace(C1_CONTROL, () => {
+      noise.controlChars++;
+      return '';
+    });
     line = line.replace(EMOJI, () => {
       noise.emoji++;
       return '';
@@ -231,7 +267,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
       noise.spamPhrases++;
       return '';
     });
-    const mojibake = repairMojibake(line);
+    const mojibake = repairGbkMojibake(line);
     noise.mojibakeRepaired += mojibake.repaired;
     noise.mojibakeMarked += mojibake.marked;
     lines.push({ text: removeStraySpaces(mojibake.text, noise), kind: 'body' });
@@ -243,18 +279,28 @@ function stripHtml(text: string, noise: NoiseCounts): string {
   if (!/<\/?[a-zA-Z][^<>]*>|&[a-z]+;|&#\d+;/.test(text)) return text;
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   noise.htmlTags += count(/<\/?[a-zA-Z!][^<>]*>/g);
-  return text
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, '')
-    .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
+  return (
+    text
+      .replace(/<!--[\s\S]*?-->/g, '')
+      // <!DOCTYPE html>, and the conditional marks Word's web pages carry: <![if !supportLists]> … <![endif]>.
+      .replace(/<!doctype\b[^<>]*>|<!\[(?:if\b[^<>]*|endif)\]>/gi, '')
+      .replace(/<(script|style|noscript|template|xml)\b[\s\S]*?<\/\1>/gi, '')
+      .replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6]|\/section|\/article|p|div|li|tr|h[1-6])\b[^<>]*>/gi, '\n')
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#(\d{1,7});/g, (_, n: string) => characterOf(Number(n)))
+      .replace(/&#x([0-9a-f]{1,6});/gi, (_, n: string) => characterOf(parseInt(n, 16)))
+      .replace(/&amp;/g, '&')
+  );
+}
+
+/** A numeric character reference's character; nothing for a control character or a code point that does not exist. */
+function characterOf(code: number): string {
+  const control = (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+  return control || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '' : String.fromCodePoint(code);
 }
 
 function isChrome(line: string): boolean {

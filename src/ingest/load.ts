@@ -6,7 +6,14 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { firstLine, readerFor, SUPPORTED_EXTENSIONS, UnreadableFile, type CleanerFormat } from './formats/index.js';
+import {
+  firstLine,
+  readerFor,
+  readerForContent,
+  SUPPORTED_EXTENSIONS,
+  UnreadableFile,
+  type CleanerFormat,
+} from './formats/index.js';
 
 export { SUPPORTED_EXTENSIONS } from './formats/index.js';
 
@@ -60,7 +67,6 @@ export async function corpusFingerprint(dir: string): Promise<string> {
 }
 
 async function loadFile(path: string, file: string, maxFileBytes: number): Promise<SourceFile> {
-  const reader = readerFor(file)!;
   const info = await stat(path);
   if (info.size === 0) throw new UnreadableFile('empty file');
   if (info.size > maxFileBytes) {
@@ -69,6 +75,8 @@ async function loadFile(path: string, file: string, maxFileBytes: number): Promi
     );
   }
   const bytes = await readFile(path);
+  // A Word file that is really another format (a web page or RTF named .doc) is read as what it is.
+  const reader = readerForContent(file, bytes)!;
   let read;
   try {
     read = await reader.read(bytes);

@@ -127,7 +127,7 @@ const JIEDU_OPENING = /^(一、)?(起草|编制|出台|制定|修订)(背景|过
 // Words that say what kind of document or event a line names: a headline without any of them
 // ("某县教育体育局(某县教育体育局局长)") is a site's label, not the document's title.
 const DOCUMENT_KIND =
-  /(会|會|要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則|讲话|講話|发言|發言|公报|公報|问答|問答)/;
+  /(会|會|要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則|讲话|講話|发言|發言|公报|公報|问答|問答|答记者问|答記者問|答问|答問)/;
 
 /** A title that a sentence naming the meeting or plan should replace: a caption, or a label naming no document. */
 function weakTitle(title: string, kind: RawDocument['titleKind']): boolean {
@@ -200,15 +200,32 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   const explains = JIEDU_OPENING.test(body.slice(0, 40));
   // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明).
   if (/解读|起草说明|编制说明|政策问答|说明$/.test(title)) return '解读';
+  // 答记者问, and a press conference's questions and answers (新闻发布会答问) or a 新闻发布会 on a plan.
+  if (/答记者问|答问|问答|回答记者/.test(title) || (/发布会/.test(title) && PLAN_WORD.test(title))) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
   if (/总结/.test(title)) return '工作总结';
   if (/报告/.test(title)) return '报告';
+  // A year's or a school year's 工作计划 (2023—2024学年度工作计划) is a yearly plan, like a 工作要点.
+  if (yearlyPlan(title)) return explains ? '解读' : '工作要点';
   if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
   if (explains) return '解读';
   if (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)) return '会议报道';
   return 'other';
+}
+
+const PLAN_WORD = /要点|规划|计划|纲要|方案|意见|《/;
+
+/**
+ * A 工作计划 for one year, school year or term: not a multi-year one (2021—2025年, 三年行动计划, 十四五).
+ * A range of two consecutive years is a school year (2023—2024学年度).
+ */
+function yearlyPlan(title: string): boolean {
+  if (!/工作计划$/.test(title.replace(/\s*[(（][^()（）]{1,16}[)）]$/, ''))) return false;
+  const range = title.match(YEAR_RANGE);
+  if (range && Number(range[2]) - Number(range[1]) > 1) return false;
+  return !FIVE_YEAR.test(title) && !/[两二三四五六七八九十]年|五年/.test(title);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +235,8 @@ const YEAR_RANGE = /((?:19|20)\d{2})\s*年?\s*(?:[-—–~～至到－]|——)+
 const FIVE_YEAR = /十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年|“十五”|十五(?:规划|计划|期间|时期)/;
 // “十五”期间, 十四五时期: the term of a five-year plan, in the text of a document issued during it.
 const FIVE_YEAR_TERM = /十([一二三四五六七八九])?五[”"]?(?:期间|时期)/g;
+// Two parts of one title, each with its year, joined by 和/及/暨/与/、: 2021年工作总结和2022年工作计划.
+const TWO_YEARS = /((?:19|20)\d{2})\s*年[^，,。；、和及暨与]{0,30}(?:和|及|暨|与|以及|、|并)\s*((?:19|20)\d{2})\s*年/;
 const DOC_NUMBER_YEAR = /[〔［[(（]((?:19|20)\d{2})[〕］\])）]\s*\d{1,4}\s*号/;
 
 /** The years of the n-th five-year plan: the 3rd began in 1966, every one since five years after the last. */
@@ -236,6 +255,10 @@ function fiveYearIn(text: string): [number, number] | undefined {
 type Period = { year: number | typeof UNKNOWN; years: [number, number] | typeof UNKNOWN };
 
 /**
+ * A title of two parts with a year each (2021年工作总结和2022年工作计划) covers both years: its period is
+ * [2021, 2022], so that a question about either year finds it, and its year is the first, as for every
+ * period (year is always years[0]; the type stays that of the first part, 工作总结).
+ *
  * The year a document is about, and the years it covers: a period its titles give (2021—2025年,
  * 2023—2024学年度, 十四五), else the year they give (annual: [y, y]); else the year of its document number,
  * else the year its opening names most. A plan or 意见 with one year runs to the nearest target year its
@@ -269,6 +292,12 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (range) {
       const [a, b] = [Number(range[1]), Number(range[2])];
       if (b > a && b - a <= 10) return { year: a, years: [a, b] };
+    }
+    // 2021年工作总结和2022年工作计划: a year's summary and the next year's plan, one document about both.
+    const two = title.match(TWO_YEARS);
+    if (two) {
+      const [a, b] = [Number(two[1]), Number(two[2])];
+      if (b > a && b - a <= 2) return { year: a, years: [a, b] };
     }
     const schoolYear = title.match(/((?:19|20)\d{2})\s*学年/);
     if (schoolYear) return { year: Number(schoolYear[1]), years: [Number(schoolYear[1]), Number(schoolYear[1]) + 1] };

@@ -51,6 +51,11 @@ export function cutWords(text: string): string[] {
   return loadJieba().cut(text, true);
 }
 
+/** jieba's dictionary words only (no HMM guesses for unknown runs): how plausible a reading of a text is. */
+export function dictionaryWords(text: string): string[] {
+  return local().cut(text, false);
+}
+
 /** jieba's words with their parts of speech (n, v, m, q …). */
 export function taggedWords(text: string): Array<{ word: string; tag: string }> {
   return loadJieba().tag(text, true);

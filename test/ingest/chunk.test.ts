@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDocument, MAX_CHUNK_CHARS } from '../../src/ingest/chunk.js';
+import { chunkDocument, MAX_CHUNK_CHARS, sentenceSpans } from '../../src/ingest/chunk.js';
 import { toSimplified } from '../../src/text/script.js';
 import { bundledChunks, bundledDocuments } from '../helpers/corpus.js';
 
@@ -48,5 +48,25 @@ describe('chunks of the bundled corpus', () => {
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) expect(text.slice(c.start, c.end)).toBe(c.text);
     expect(chunks.some((c) => c.sectionPath.at(-1)?.startsWith('二是聚焦重点任务'))).toBe(true);
+  });
+
+  it('ends a sentence at an ASCII ! or ? only when it is sentence-final, never inside <!channel> or an address', () => {
+    const text =
+      '请<!channel>和<!here|here>注意：今年新建学校10所! 详见<https://edu.example.cn/a?id=3&b=1|通知>。' +
+      '是否完成?请于月底前上报!“双减”成效要巩固?! 访问 example.cn/?q=1 或 Yahoo!Mail；全面落实。';
+    const sentences = sentenceSpans(text).map(([s, e]) => text.slice(s, e));
+    expect(sentences).toEqual([
+      '请<!channel>和<!here|here>注意：今年新建学校10所!',
+      ' 详见<https://edu.example.cn/a?id=3&b=1|通知>。',
+      '是否完成?',
+      '请于月底前上报!',
+      '“双减”成效要巩固?!',
+      ' 访问 example.cn/?q=1 或 Yahoo!Mail；',
+      '全面落实。',
+    ]);
+    expect(sentences.join('')).toBe(text);
+    // Chunks of a long paragraph split at sentence ends, so a token is never cut.
+    const long = `${'<!channel> 各校要落实“双减”政策，持续推进各项工作落实落地，加强统筹协调和督促检查'.repeat(12)}。`;
+    for (const c of chunkDocument('d', long).chunks) expect(c.text).not.toMatch(/^channel>|<!$/);
   });
 });

@@ -1,8 +1,9 @@
 // Plans in every format, read from real files: the Word and PDF fixtures (made from the bundled plans
 // by scripts/make-fixtures.ts) must read as the same documents as the text they were made from, and
 // answer questions with the same paragraphs.
-import { copyFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { ingestFile, type IngestedFile } from '../../src/ingest/documents.js';
@@ -120,6 +121,51 @@ describe('files that cannot be read', () => {
       { file: 'locked.pdf', message: 'the PDF is password-protected; save a copy without the password' },
       { file: 'renamed.docx', message: 'not a readable .docx file (damaged, or not a Word file)' },
       { file: 'truncated.pdf', message: expect.stringMatching(/^not a readable PDF \([^\n]+\)$/) },
+    ]);
+  });
+});
+
+describe('Word files that are something else under a .doc or .docx name', () => {
+  const asText = async (stemName: string) => reading((await ingestDir('corpus')).files.get(stemName)!);
+  const loadAs = async (name: string, bytes: Buffer) => {
+    const corpus = tempDir('plans-sniff-');
+    writeFileSync(join(corpus, name), bytes);
+    const { files, problems } = await ingestDir(corpus);
+    return { file: files.get(stem(name)), problems };
+  };
+  const [QINGDAO, XIANGXI] = ['001_bd21d4014cef2a4c', '003_68e4817491ed8267'];
+
+  it.each([
+    ['a .docx named .doc', `docx/${QINGDAO}.docx`, `${QINGDAO}.doc`],
+    ['a Word 97–2003 file named .docx', `doc/${QINGDAO}.doc`, `${QINGDAO}.docx`],
+    ['RTF saved by LibreOffice, named .doc', `rtf/${QINGDAO}.rtf`, `${QINGDAO}.doc`],
+    ['a PDF named .doc', `pdf/${XIANGXI}.pdf`, `${XIANGXI}.doc`],
+  ])('%s reads as the same document as its text', async (_, fixture, name) => {
+    const { file, problems } = await loadAs(name, readFileSync(join(FIXTURES, fixture)));
+    expect(problems).toEqual([]);
+    expect(reading(file!)).toEqual(await asText(stem(name)));
+  });
+
+  it('a web page saved by Word as .doc (GBK, conditional comments) reads as the same document as its text', async () => {
+    const lines = readFileSync(`corpus/${XIANGXI}.txt`, 'utf8').split('\n');
+    const html = [
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">',
+      '<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><!--[if gte mso 9]><xml>',
+      '<w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--><style>p {margin:0}</style></head><body>',
+      ...lines.map((l) => `<p class=MsoNormal><![if !supportLists]><![endif]>${l}<o:p></o:p></p>`),
+      '</body></html>',
+    ].join('\r\n');
+    const { file, problems } = await loadAs(`${XIANGXI}.doc`, iconv.encode(html, 'gbk'));
+    expect(problems).toEqual([]);
+    expect(file!.encoding).toBe('gb18030');
+    expect(reading(file!)).toEqual(await asText(XIANGXI));
+  });
+
+  it('an RTF file whose groups do not close gets a one-line message, not a stack trace', async () => {
+    const { file, problems } = await loadAs('plan.doc', Buffer.from('{\\rtf1\\ansi {\\b 2031年教育工作要点\\par'));
+    expect(file).toBeUndefined();
+    expect(problems).toEqual([
+      { file: 'plan.doc', message: 'an RTF file whose text could not be read; open it in Word and save it as .docx' },
     ]);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, removePinyinAnnotations, removeStraySpaces } from '../../src/ingest/clean.js';
 import { ingestFile } from '../../src/ingest/documents.js';
-import { fiveYearPlan } from '../../src/ingest/metadata.js';
+import { coversYear, fiveYearPlan } from '../../src/ingest/metadata.js';
 
 const ingest = (text: string, format: 'text' | 'markdown' | 'html' = 'text') =>
   ingestFile({ file: 'page.txt', format, encoding: 'utf-8', sha256: 'x', text });
@@ -281,6 +281,16 @@ describe('the year, or the period of a multi-year plan', () => {
     expect(range.documents[0]).toMatchObject({ year: 2031, years: [2031, 2035] });
   });
 
+  it.each([
+    ['宣威市教育局2030年工作总结和2031年工作计划', '工作总结'],
+    ['宣威市教育局2030年工作總結及2031年工作計劃', '工作总结'],
+    ['宣威市教育局2030年工作总结暨2031年工作思路', '工作总结'],
+  ])('reads a title with two years’ parts as covering both years, found by either: %s', (title, type) => {
+    const [doc] = ingest(`${title}\n2030年,全市教育系统认真贯彻落实各项部署。2031年,要推进优质均衡。`).documents;
+    expect(doc).toMatchObject({ year: 2030, years: [2030, 2031], type });
+    expect([2029, 2030, 2031, 2032].map((y) => coversYear(doc, y))).toEqual([false, true, true, false]);
+  });
+
   it('reads an 实施意见 by its document number, and its period up to the target it sets', () => {
     const r = ingest(
       [
@@ -527,6 +537,17 @@ describe('the type', () => {
     ['宣威市2031年教育工作要点', '工作要点'],
     ['宣威市教育局2031年工作总结', '工作总结'],
     ['宣威市教育强市建设实施意见', 'other'],
+    // A press conference's questions and answers on a plan interpret it, like a 政策解读.
+    ['宣威市教育局负责人就《2031年教育工作要点》答记者问', '解读'],
+    ['宣威市教育局負責人就《2031年教育工作要點》答記者問', '解读'],
+    ['宣威市2031年教育工作要点新闻发布会答问', '解读'],
+    ['宣威市教育局召开《2031年教育工作要点》新闻发布会', '解读'],
+    // A yearly 工作计划 (a year's, a school year's) is a yearly plan; a multi-year one is a 规划.
+    ['宣威市第一中学2031—2032学年度工作计划', '工作要点'],
+    ['宣威市第一中學2031—2032學年度工作計劃', '工作要点'],
+    ['宣威市教育局2031年工作计划', '工作要点'],
+    ['宣威市2031—2035年教育事业发展计划', '规划'],
+    ['宣威市学前教育三年行动计划', '规划'],
   ])('%s → %s', (title, type) => {
     expect(ingest(`${title}\n2031年,全市教育系统认真贯彻落实各项部署,取得了新成绩。`).documents[0].type).toBe(type);
   });
