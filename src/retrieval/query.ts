@@ -40,7 +40,7 @@ export type QueryUnderstanding = {
 };
 
 const TYPE_WORDS: Record<DocType, RegExp> = {
-  工作要点: /要点|priorities|key points/i,
+  工作要点: /要点|工作计划|priorities|key points|work plan/i,
   工作总结: /总结|summary|review/i,
   会议报道: /会议|会上|meeting|conference/i,
   规划: /规划|五年|plan\b/i,
