@@ -51,6 +51,8 @@ export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, as
   if (namesScope || now.unknownPlaces.length || !(before.places.length || before.years.length)) return asked;
   // Nothing in it is a word the plans or the lexicon know: not a follow-up, whatever it says.
   if (specific.length && specific.every((t) => !t.alternatives.length || unknownWord(t.text))) return asked;
+  // A line with no word of a question at all ("的", "[1]") does not lean on anything: it is asked as it is.
+  if (!now.terms.length && !LEANS.test(question)) return asked;
   const scope = scopeOf(index, previous.resolved, before, now.script === 'en');
   if (!specific.length) return joined(question, subjectOf(before), scope, now);
   return LEANS.test(question) ? joined(question, '', scope, now) : asked;

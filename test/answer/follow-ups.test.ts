@@ -37,3 +37,20 @@ describe('English follow-ups', () => {
     expect(resolveFollowUp(index, turn('谢谢'), 'Qingdao')).toBe('Qingdao');
   });
 });
+
+describe('a line with no word of a question', () => {
+  it('is not read as a follow-up, and gets the note of what the bot does', async () => {
+    const { index } = await bundledIndex();
+    const { answerQuestion } = await import('../../src/answer/answer.js');
+    const { testConfig } = await import('../helpers/corpus.js');
+    const previous = turn('青岛2020年要建多少个学科教研基地?');
+    for (const line of ['的', '[1]', '%s%s%n']) {
+      expect(resolveFollowUp(index, previous, line)).toBe(line);
+      const answer = await answerQuestion(index, resolveFollowUp(index, previous, line), testConfig());
+      expect(answer.found, line).toBe(false);
+      expect(answer.citations, line).toEqual([]);
+    }
+    // "那这些呢?" still leans on the previous turn.
+    expect(resolveFollowUp(index, previous, '那这些呢?')).not.toBe('那这些呢?');
+  });
+});
