@@ -85,6 +85,7 @@ function indexDirError(err: unknown, indexDir: string): InputError | undefined {
     EEXIST: 'it is a file, not a directory',
     EISDIR: 'a directory is where a file should be',
     ENOSPC: 'no space left on the device',
+    ENOENT: 'the directory cannot be created there',
   };
   return code && reasons[code] ? new InputError(`Cannot write the index in ${indexDir}: ${reasons[code]}.`) : undefined;
 }

@@ -4,7 +4,8 @@
 // running) or when its heartbeat has stopped — which also covers a lock left by another host (a
 // recreated container, a shared volume) and a pid since reused by another process. A stale lock is
 // taken over, under a short-lived second lock, so that two waiters never both take it.
-import { mkdir, open, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { makeDir } from '../make-dir.js';
+import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -84,7 +85,7 @@ export async function withBuildLock<T>(
   work: () => Promise<T>,
   onWait: (holder: { pid: number; host: string } | undefined) => void = () => {},
 ): Promise<T> {
-  await mkdir(indexDir, { recursive: true });
+  await makeDir(indexDir);
   const lock = join(indexDir, 'LOCK');
   let told = false;
   while (!(await tryCreate(lock))) {

@@ -1,8 +1,9 @@
 // Writing a build: every file into a fresh directory, the manifest (with each file's size and
 // checksum) last, then CURRENT switched to it atomically. A build that fails or is killed midway
 // never becomes current; the next build removes it.
+import { makeDir } from '../make-dir.js';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import type { PlanDocument } from '../ingest/documents.js';
 import type { ChunkRecord } from './batch.js';
 import { encodeDocuments } from './documents-file.js';
@@ -40,7 +41,7 @@ export const newBuildId = () => `${new Date().toISOString().replace(/[:.]/g, '-'
 export async function writeBuild(indexDir: string, contents: BuildContents): Promise<string> {
   const id = newBuildId();
   const dir = buildDir(indexDir, id);
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir);
   try {
     const files = buildWriter(dir);
     const { metadata, texts } = encodeDocuments(contents.documents);

@@ -205,4 +205,15 @@ describe('an index that cannot be updated', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`plans: Cannot write the index in ${file}: it is a file, not a directory.`);
   });
+
+  it('is refused in one line, at once, where no directory can be made (Node’s own mkdir never returns there)', () => {
+    const r = spawnSync('node', ['--import', 'tsx', 'src/cli/bin.ts', 'ingest', '--index', '/proc/plans-index'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'plans: Cannot write the index in /proc/plans-index: the directory cannot be created there.',
+    );
+  });
 });
