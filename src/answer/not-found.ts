@@ -18,10 +18,14 @@ export function closestDocuments(hits: SearchHit[]): Answer['closest'] {
   return [...seen.values()].slice(0, 3).map(describe);
 }
 
-/** The province a place name lies in (its own code for a province or municipality). */
+const provinces = new Map<string, string | undefined>();
+/** The province a place name lies in (its own code for a province or municipality); looked up once per name. */
 function provinceOf(name: string): string | undefined {
-  const place = findPlaceMentions(name)[0]?.place;
-  return place && (place.level === 'province' ? place.code : (place.parents.at(-1) ?? place.code));
+  if (!provinces.has(name)) {
+    const place = findPlaceMentions(name)[0]?.place;
+    provinces.set(name, place && (place.level === 'province' ? place.code : (place.parents.at(-1) ?? place.code)));
+  }
+  return provinces.get(name);
 }
 
 /**
@@ -29,14 +33,15 @@ function provinceOf(name: string): string | undefined {
  * nearest to what was asked: of the same province first, then of the year asked, then the rest.
  */
 function nearestDocuments(index: PlanIndex, query: QueryUnderstanding): Answer['closest'] {
-  const provinces = new Set([...query.places, ...query.unknownPlaces].map(provinceOf).filter(Boolean));
+  const asked = new Set([...query.places, ...query.unknownPlaces].map(provinceOf).filter(Boolean));
   const rank = (d: PlanDocument) =>
-    (d.place !== 'unknown' && provinces.has(provinceOf(d.place)) ? 2 : 0) +
+    (d.place !== 'unknown' && asked.has(provinceOf(d.place)) ? 2 : 0) +
     (query.years.some((y) => coversYear(d, y)) ? 1 : 0);
-  return [...index.documents]
-    .sort((a, b) => rank(b) - rank(a))
+  return index.documents
+    .map((d, i) => ({ d, i, rank: rank(d) }))
+    .sort((a, b) => b.rank - a.rank || a.i - b.i)
     .slice(0, 3)
-    .map(describe);
+    .map(({ d }) => describe(d));
 }
 
 export function notFoundAnswer(result: SearchResult, index?: PlanIndex): Answer {
