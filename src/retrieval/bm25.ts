@@ -11,6 +11,8 @@ export const BM25 = { k1: 1.2, b: 0.75 };
  * English question. At 100k paragraphs it halves the slowest questions' time.
  */
 const MIN_TOKEN_WEIGHT = 0.25;
+/** How many of a question's tokens rank when none reaches MIN_TOKEN_WEIGHT. */
+const FALLBACK_TOKENS = 3;
 
 export type WeightedToken = { token: string; weight: number };
 
@@ -43,14 +45,16 @@ export function bm25Search(
   const scores = new Float32Array(postings.size);
   const touched: number[] = [];
   const k1 = BM25.k1;
-  const weighted = tokens.map(({ token, weight }) => ({ token, w: idf(postings, token) * weight }));
-  // Common tokens are skipped only when a rarer one can rank: in a corpus of a few paragraphs every
-  // token is "common", and skipping them all would find nothing.
-  const cutoff = weighted.some(({ token, w }) => w >= MIN_TOKEN_WEIGHT && postings.frequency(token) > 0)
-    ? MIN_TOKEN_WEIGHT
-    : 0;
-  for (const { token, w } of weighted) {
-    if (w < cutoff || w <= 0) continue;
+  const weighted = tokens
+    .map(({ token, weight }) => ({ token, w: idf(postings, token) * weight }))
+    .filter(({ token, w }) => w > 0 && postings.frequency(token) > 0);
+  // Common tokens are skipped when a rarer one can rank. When none can (a corpus of a few paragraphs,
+  // where every token is "common", or a question of only common words) the few best still rank, so
+  // that something is found, without walking every long list.
+  const ranking = weighted.some(({ w }) => w >= MIN_TOKEN_WEIGHT)
+    ? weighted.filter(({ w }) => w >= MIN_TOKEN_WEIGHT)
+    : [...weighted].sort((a, b) => b.w - a.w).slice(0, FALLBACK_TOKENS);
+  for (const { token, w } of ranking) {
     const list = postings.list(token);
     if (!list) continue;
     const { positions, counts } = list;
