@@ -524,6 +524,78 @@ describe('found on holdout-pages-2 after its blind score, as general rules', () 
   });
 });
 
+describe('found on holdout-pages-3 after its blind score, as general rules', () => {
+  it.each([
+    [
+      'Hans',
+      '《宣威市教育事业“十六五”发展规划》已经市政府同意,现印发给你们,请认真组织实施。',
+      '宣威市教育事业“十六五”发展规划',
+    ],
+    [
+      'Hant',
+      '《宣威市教育事業“十六五”發展規劃》已經市政府同意,現印發給你們,請認真組織實施。',
+      '宣威市教育事業“十六五”發展規劃',
+    ],
+  ])(
+    'names a plan by the notice sentence that issues it, run together with the plan on one line (%s)',
+    (_zh, notice, title) => {
+      const body =
+        '二〇三一年三月九日' +
+        title +
+        '编制并实施教育事业发展规划,是贯彻落实新发展理念的重要举措,是推动教育与经济社会协调发展的必然要求,'.repeat(3) +
+        '特制定本规划。';
+      const r = ingest(
+        `各县(市、区)人民政府,市各委、办、局:\n${notice}${body}\n一、发展基础\n全市教育事业取得长足发展。`,
+      );
+      expect(r.documents).toHaveLength(1);
+      expect(r.documents[0]).toMatchObject({ title, type: '规划', years: [2031, 2035], place: '宣威市' });
+      // The line stays text, as the page gives it.
+      expect(allText(r)).toContain(`${notice}二〇三一年三月九日`);
+    },
+  );
+
+  it.each([
+    [
+      'Hans',
+      '首页 政务服务 教育动态 宣威市召开“十六五”教育事业发展规划编制座谈会',
+      '宣威市召开“十六五”教育事业发展规划编制座谈会',
+    ],
+    [
+      'Hant',
+      '首頁 政務服務 國土規劃 宣威市召開“十六五”教育事業發展規劃編制座談會',
+      '宣威市召開“十六五”教育事業發展規劃編制座談會',
+    ],
+    ['Hans', '首页 新闻中心 2031年红河县教育工作会议召开', '2031年红河县教育工作会议召开'],
+  ])('drops a breadcrumb trail separated by spaces on the headline’s own line (%s)', (_zh, line, title) => {
+    const r = ingest(`${line}\n2031-01-28 17:05:13 某某新闻网\n1月27日,会议在市政府召开,与会代表积极建言献策。`);
+    expect(r.documents[0].title).toBe(title);
+  });
+
+  it('keeps a headline whose phrases are separated by spaces when no home link opens the line', () => {
+    const r = ingest('勇担使命 奋勇争先——红河县2031年教育工作会议召开\n2月2日,红河县2031年教育工作会议召开。');
+    expect(r.documents[0].title).toBe('勇担使命 奋勇争先——红河县2031年教育工作会议召开');
+  });
+
+  it.each([
+    [
+      'Hans',
+      '红网9月11日讯(通讯员',
+      '张三)9月8日上午,红河县2031年教育大会在县人民会堂召开。县领导出席会议。',
+      '红河县2031年教育大会',
+    ],
+    [
+      'Hant',
+      '紅網9月11日訊(通訊員',
+      '張三)9月8日上午,紅河縣2031年教育大會在縣人民會堂召開。縣領導出席會議。',
+      '紅河縣2031年教育大會',
+    ],
+  ])('reads a dateline whose reporters’ bracket the page broke across a line (%s)', (_zh, first, second, title) => {
+    const r = ingest(`${first}\n${second}\n会议指出,近年来全县教育事业取得长足发展。`);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+  });
+});
+
 describe('the type', () => {
   it.each([
     ['2031年全县教育工作会议召开', '会议报道'],
