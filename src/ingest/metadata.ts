@@ -158,16 +158,18 @@ function sameMeeting(a: string, b: string): boolean {
 
 type Derived = { text: string; names: 'meeting' | 'plan' | 'sentence' };
 
-/**
- * A page without a title line: a meeting report is named by the meeting its first sentence reports
- * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
- * anything else by its first sentence.
- */
-function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
-  const first = body[0] ?? '';
-  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
-  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
-  const clause = sentence.split(/[,，;；\uFFFD]/).find((c) => c.trim().length > 0) ?? '';
+// 日前, 近日, 2月21日, 21日上午: a clause that says only when.
+const TIME_ONLY =
+  /^(?:日前|近日|近期|最近|昨天|昨日|今天|今日|(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)(?:上午|下午|晚上|晚)?$/;
+// 为/为了/围绕/根据…: a clause that says what for, before the sentence says what happened.
+const PURPOSE = /^(?:为了|为|為了|為|围绕|圍繞|根据|根據|按照|依据|依據)/;
+// A plan's name ending in its kind, then the running text of its first sentence (为全面落实…, 根据…).
+const PLAN_NAME_RUN_ON =
+  /^([^《》“”,，]{4,60}?(?:规划|規劃|纲要|綱要|工作要点|工作要點|工作总结|工作總結|工作计划|工作計劃|报告|報告))(?=为|為|根据|根據|依据|依據|按照|围绕|圍繞|是|近年来|近年來|(?:19|20)\d{2}年)/;
+const YEARISH_TITLE = /(19|20)\d{2}|十[一二三四五六七八九]五|第十[一二三四五六七八九][个個]五年/;
+
+/** The meeting a clause reports: 某县召开…会 (with the place that held it), …会议召开, …会议在某地召开. */
+function meetingIn(clause: string): Derived | undefined {
   const held = clause.match(HELD);
   if (held && held[2].length >= 4) {
     const holder = held[1].trim();
@@ -179,6 +181,34 @@ function deriveTitle(body: string[], simplifiedBody: string): Derived | undefine
   if (HELD_AT_END.test(clause) && clause.trim().length >= 8) return { text: clause.trim(), names: 'meeting' };
   const was = clause.match(WAS_HELD);
   if (was && was[1].length >= 6) return { text: was[1].trim(), names: 'meeting' };
+  return undefined;
+}
+
+/**
+ * A page without a title line: a meeting report is named by the meeting its first sentence reports
+ * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
+ * anything else by its first sentence.
+ */
+function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
+  const first = body[0] ?? '';
+  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
+  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
+  // A clause that only says when (日前, 2月21日) is passed over: the meeting is in the next one.
+  const clauses = sentence
+    .split(/[,，;；\uFFFD]/)
+    .map((c) => c.replace(LEADING_DATE, '').trim())
+    .filter((c) => c.length > 0 && !TIME_ONLY.test(c));
+  const clause = clauses[0] ?? '';
+  // "为统筹部署…工作,切实推动…,2月21日,某区召开…工作会": after a purpose clause, the clause naming the meeting.
+  const candidates = PURPOSE.test(clause) ? clauses : [clause];
+  for (const c of candidates) {
+    const meeting = meetingIn(c);
+    if (meeting) return meeting;
+  }
+  // "某市教育事业发展第十二个五年规划为全面落实…": a plan's name run into its first sentence ends at its kind.
+  const plan = clause.match(PLAN_NAME_RUN_ON);
+  if (plan && (YEARISH_TITLE.test(plan[1]) || findPlaceMentions(plan[1]).some((m) => m.index === 0)))
+    return { text: plan[1], names: 'plan' };
   const opening = simplifiedBody.slice(0, 40);
   if (JIEDU_OPENING.test(opening)) {
     const head = body.slice(0, 4).join('\n');

@@ -555,6 +555,20 @@ describe('found on holdout-pages-3 after its blind score, as general rules', () 
   );
 
   it.each([
+    ['宣威市教育事业发展第十六个五年规划', '为全面落实新发展理念,深入实施科教兴市战略,依据有关纲要,特制定本规划。'],
+    ['宣威市2031年教育工作要点', '2031年,全市教育系统要以高质量发展为主题,推进优质均衡。'],
+    ['宣威市教育事業發展第十六個五年規劃', '為全面落實新發展理念,深入實施科教興市戰略,特制定本規劃。'],
+  ])('cuts a title run into its first sentence where the plan’s name ends: %s', (title, sentence) => {
+    const r = ingest(`${title}${sentence}一、发展基础\n全市教育事业取得长足发展。`);
+    expect(r.documents[0].title).toBe(title);
+  });
+
+  it('does not cut a first sentence that only mentions a plan (no place or year opening it)', () => {
+    const r = ingest('编制教育规划是一项系统工程,需要广泛听取意见,凝聚各方共识,形成发展合力。\n全市上下要齐心协力。');
+    expect(r.documents[0].title).toBe('编制教育规划是一项系统工程,需要广泛听取意见,凝聚各方共识,形成发展合力');
+  });
+
+  it.each([
     [
       'Hans',
       '首页 政务服务 教育动态 宣威市召开“十六五”教育事业发展规划编制座谈会',
@@ -578,6 +592,17 @@ describe('found on holdout-pages-3 after its blind score, as general rules', () 
 
   it.each([
     [
+      '日前,市委教育工委、市教育局召开2031年全市教育工作会议,总结回顾2030年工作,安排部署2031年任务。',
+      '2031年全市教育工作会议',
+    ],
+    ['近日,市教育局召開2031年全市教育工作會議,總結回顧2030年工作。', '2031年全市教育工作會議'],
+  ])('passes over a clause that only says when (日前, 近日) to the meeting: %s', (sentence, title) => {
+    const r = ingest(`${sentence}\n会议由副局长主持。会议指出,过去一年全市教育系统攻坚克难。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '会议报道', year: 2031 });
+  });
+
+  it.each([
+    [
       'Hans',
       '红网9月11日讯(通讯员',
       '张三)9月8日上午,红河县2031年教育大会在县人民会堂召开。县领导出席会议。',
@@ -593,6 +618,17 @@ describe('found on holdout-pages-3 after its blind score, as general rules', () 
     const r = ingest(`${first}\n${second}\n会议指出,近年来全县教育事业取得长足发展。`);
     expect(r.documents).toHaveLength(1);
     expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+  });
+
+  it.each([
+    [
+      '为统筹部署2031年全区教育体育工作,切实推动全区教育工作稳步向前发展,2月21日,红河县召开2031年中小学春季开学工作会。',
+      '红河县召开2031年中小学春季开学工作会',
+    ],
+    ['為進一步做好新學期工作,3月1日上午,縣教育局召開2031年春季開學工作會議,全體幹部參加。', '2031年春季開學工作會議'],
+  ])('prefers the meeting clause after a purpose clause: %s', (sentence, title) => {
+    const r = ingest(`${sentence}\n会上,传达学习了上级会议精神。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '会议报道', year: 2031 });
   });
 });
 
