@@ -57,7 +57,8 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   const simplifiedOthers = header.slice(1, 1 + others.length);
   const simplifiedMeta = header.slice(1 + others.length);
   const subtitles = simplifiedOthers.filter((_, i) => others[i].kind === 'subtitle');
-  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine));
+  const tags = toSimplified(doc.tags.join('\n'));
+  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine), tags);
   const period = detectPeriod([simplifiedTitle, ...simplifiedOthers], simplifiedMeta, simplifiedBody, type);
   const issuers = [
     ...simplifiedMeta.map((m) => m.match(ISSUER_LABEL)?.[2]).filter((m): m is string => Boolean(m)),
@@ -225,18 +226,24 @@ const MEETING_TITLE =
   /(召开|举行).{0,40}会|(会议|大会|工作会|推进会|动员会|总结会|部署会|座谈会|调度会|务虚会|会)(召开|举行)?$|(会议|会).{0,16}(召开|举行)$/;
 const NOT_A_MEETING = /(社会|委员会|学会|协会|基金会|理事会|联合会|工会)$/;
 
-function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean): DocType {
+function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean, tags = ''): DocType {
   const opening = body.slice(0, 200);
   const explains = JIEDU_OPENING.test(body.slice(0, 40));
-  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明).
-  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title)) return '解读';
+  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明); also when only the title's
+  // column tag says so (【议题解读】关于《…规划》).
+  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title) || /解读/.test(tags)) return '解读';
   // 答记者问, and a press conference's questions and answers (新闻发布会答问) or a 新闻发布会 on a plan.
   if (/答记者问|答问|问答|回答记者/.test(title) || (/发布会/.test(title) && PLAN_WORD.test(title))) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
   if (/总结/.test(title)) return '工作总结';
+  // A whole year's 完成情况 (重点工作目标任务1-12月完成情况, 全年工作落实情况) reviews that year: a summary.
+  if (yearEndReview(title)) return '工作总结';
   if (/报告/.test(title)) return '报告';
+  // A year's 工作意见 (2031年教育工作意见, 关于2031年教育工作的意见) sets that year's work, as 工作要点 do;
+  // an 实施意见 or 指导意见 of a policy stays an 意见.
+  if (yearlyOpinion(title)) return explains ? '解读' : '工作要点';
   // A year's or a school year's 工作计划 (2023—2024学年度工作计划) is a yearly plan, like a 工作要点.
   if (yearlyPlan(title)) return explains ? '解读' : '工作要点';
   if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
@@ -246,6 +253,23 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
 }
 
 const PLAN_WORD = /要点|规划|计划|纲要|方案|意见|《/;
+
+/** The 完成情况 of one whole year's work: a year named, and no part of it (上半年, 一季度, 1-6月). */
+function yearEndReview(title: string): boolean {
+  if (!/(完成情况|落实情况|执行情况|推进情况|进展情况)$/.test(title)) return false;
+  if (!/(?:19|20)\d{2}年/.test(title) || YEAR_RANGE.test(title) || FIVE_YEAR.test(title)) return false;
+  const months = title.match(/1\s*[-—–~～至到]\s*(\d{1,2})\s*月/);
+  if (months) return Number(months[1]) === 12;
+  return !/上半年|下半年|季度|\d{1,2}月/.test(title);
+}
+
+/** A 工作意见 for one year: its work for that year, not a policy's 实施意见 or 指导意见. */
+function yearlyOpinion(title: string): boolean {
+  if (!/工作意见$|^关于.{0,20}(?:19|20)\d{2}年度?.{0,20}工作的意见$/.test(title)) return false;
+  if (/(实施|指导|若干)(工作)?意见$/.test(title)) return false;
+  const years = title.match(/(?:19|20)\d{2}(?=年)/g) ?? [];
+  return years.length === 1 && !YEAR_RANGE.test(title) && !FIVE_YEAR.test(title);
+}
 
 /**
  * A 工作计划 for one year, school year or term: not a multi-year one (2021—2025年, 三年行动计划, 十四五).

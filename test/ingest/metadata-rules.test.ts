@@ -630,6 +630,35 @@ describe('found on holdout-pages-3 after its blind score, as general rules', () 
     const r = ingest(`${sentence}\n会上,传达学习了上级会议精神。`);
     expect(r.documents[0]).toMatchObject({ title, type: '会议报道', year: 2031 });
   });
+
+  it.each([
+    ['市教育局2031年重点工作目标任务1-12月完成情况', '工作总结'],
+    ['宣威市教育局2031年全年重点工作完成情况', '工作总结'],
+    ['市教育局2031年重点工作目标任务1-6月完成情况', 'other'],
+    ['宣威市教育局2031年上半年工作落实情况', 'other'],
+  ])('reads a whole year’s 完成情况 as that year’s summary: %s → %s', (title, type) => {
+    const r = ingest(`${title}\n一、教育优质均衡发展\n全年新增学位3000个,完成年度目标的100%。`);
+    expect(r.documents[0]).toMatchObject({ type, year: 2031, years: [2031, 2031] });
+  });
+
+  it.each([
+    ['宣威市2031年教育工作意见', '工作要点'],
+    ['宣威市2031年教育工作意見', '工作要点'],
+    ['关于2031年全市教育工作的意见', '工作要点'],
+    ['宣威市关于推进2031年教育强市建设的实施意见', 'other'],
+    ['宣威市教育局关于加强中小学教师队伍建设的指导意见', 'other'],
+  ])('reads a year’s 工作意见 as that year’s work points, not a policy’s 意见: %s → %s', (title, type) => {
+    const r = ingest(`${title}\n2031年,是落实规划的关键之年。全市教育系统要全面贯彻党的教育方针。`);
+    expect(r.documents[0].type).toBe(type);
+  });
+
+  it.each([
+    ['Hans', '【议题解读】关于《宣威市教育事业发展“十六五”规划》', '关于《宣威市教育事业发展“十六五”规划》'],
+    ['Hant', '【議題解讀】關於《宣威市教育事業發展“十六五”規劃》', '關於《宣威市教育事業發展“十六五”規劃》'],
+  ])('still reads a 解读 when only the title’s column tag says so (%s)', (_zh, line, title) => {
+    const r = ingest(`标题: ${line}\n${line}\n一、起草目的\n以人民满意为根本目的,全面打造教育品牌。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '解读', years: [2031, 2035] });
+  });
 });
 
 describe('the type', () => {
