@@ -341,11 +341,16 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
       }
     return { year, years: [year, end] };
   };
+  // A meeting is about the year it is held, even when it discusses a plan's term (“十四五”规划编制座谈会):
+  // the plan's years give only its first year, as a last resort.
+  const meeting = type === '会议报道';
+  let planStart: number | undefined;
   for (const title of titles) {
     const range = title.match(YEAR_RANGE);
     if (range) {
       const [a, b] = [Number(range[1]), Number(range[2])];
-      if (b > a && b - a <= 10) return { year: a, years: [a, b] };
+      if (meeting && b - a > 1) planStart ??= a;
+      else if (b > a && b - a <= 10) return { year: a, years: [a, b] };
     }
     // 2021年工作总结和2022年工作计划: a year's summary and the next year's plan, one document about both.
     const two = title.match(TWO_YEARS);
@@ -356,8 +361,12 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     const schoolYear = title.match(/((?:19|20)\d{2})\s*学年/);
     if (schoolYear) return { year: Number(schoolYear[1]), years: [Number(schoolYear[1]), Number(schoolYear[1]) + 1] };
     const fiveYear = fiveYearIn(title);
-    if (fiveYear) return { year: fiveYear[0], years: fiveYear };
-    const year = title.replace(DOC_NUMBER_YEAR, '').match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
+    if (fiveYear && meeting) planStart ??= fiveYear[0];
+    else if (fiveYear) return { year: fiveYear[0], years: fiveYear };
+    const year = title
+      .replace(DOC_NUMBER_YEAR, '')
+      .replace(meeting ? YEAR_RANGE : /$^/, '')
+      .match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
     if (year) return annual(Number(year[1]));
     // 庆祝第二十九个教师节: Teachers' Day was first kept in 1985.
     const teachersDay = title.match(/第([一二三四五六七八九十]{1,3}|\d{1,2})[个個]?教师节/);
@@ -379,6 +388,7 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     const m = line.match(/(?:^|[:：\s(（])((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
     if (m) return annual(Number(m[1]));
   }
+  if (planStart) return annual(planStart);
   return { year: UNKNOWN, years: UNKNOWN };
 }
 

@@ -659,6 +659,15 @@ describe('found on holdout-pages-3 after its blind score, as general rules', () 
     const r = ingest(`标题: ${line}\n${line}\n一、起草目的\n以人民满意为根本目的,全面打造教育品牌。`);
     expect(r.documents[0]).toMatchObject({ title, type: '解读', years: [2031, 2035] });
   });
+
+  it.each([
+    ['宣威市召开“十六五”教育事业发展规划编制座谈会', '2032-01-28 17:05:13 某某新闻网\n', 2032],
+    ['宣威市召開“十六五”教育事業發展規劃編制座談會', '', 2031],
+    ['宣威市教育事业发展规划(2031—2035年)专家评审会召开', '2030-12-20 09:00 某某新闻网\n', 2030],
+  ])('dates a meeting about a plan by the meeting, not by the plan’s term: %s', (title, dateline, year) => {
+    const r = ingest(`${title}\n${dateline}27日,会议在市政府召开,与会代表就规划积极建言献策。`);
+    expect(r.documents[0]).toMatchObject({ type: '会议报道', year, years: [year, year] });
+  });
 });
 
 describe('the type', () => {
