@@ -57,7 +57,8 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   const simplifiedOthers = header.slice(1, 1 + others.length);
   const simplifiedMeta = header.slice(1 + others.length);
   const subtitles = simplifiedOthers.filter((_, i) => others[i].kind === 'subtitle');
-  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine));
+  const tags = toSimplified(doc.tags.join('\n'));
+  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine), tags);
   const period = detectPeriod([simplifiedTitle, ...simplifiedOthers], simplifiedMeta, simplifiedBody, type);
   const issuers = [
     ...simplifiedMeta.map((m) => m.match(ISSUER_LABEL)?.[2]).filter((m): m is string => Boolean(m)),
@@ -158,16 +159,18 @@ function sameMeeting(a: string, b: string): boolean {
 
 type Derived = { text: string; names: 'meeting' | 'plan' | 'sentence' };
 
-/**
- * A page without a title line: a meeting report is named by the meeting its first sentence reports
- * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
- * anything else by its first sentence.
- */
-function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
-  const first = body[0] ?? '';
-  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
-  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
-  const clause = sentence.split(/[,，;；\uFFFD]/).find((c) => c.trim().length > 0) ?? '';
+// 日前, 近日, 2月21日, 21日上午: a clause that says only when.
+const TIME_ONLY =
+  /^(?:日前|近日|近期|最近|昨天|昨日|今天|今日|(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?\d{1,2}日)(?:上午|下午|晚上|晚)?$/;
+// 为/为了/围绕/根据…: a clause that says what for, before the sentence says what happened.
+const PURPOSE = /^(?:为了|为|為了|為|围绕|圍繞|根据|根據|按照|依据|依據)/;
+// A plan's name ending in its kind, then the running text of its first sentence (为全面落实…, 根据…).
+const PLAN_NAME_RUN_ON =
+  /^([^《》“”,，]{4,60}?(?:规划|規劃|纲要|綱要|工作要点|工作要點|工作总结|工作總結|工作计划|工作計劃|报告|報告))(?=为|為|根据|根據|依据|依據|按照|围绕|圍繞|是|近年来|近年來|(?:19|20)\d{2}年)/;
+const YEARISH_TITLE = /(19|20)\d{2}|十[一二三四五六七八九]五|第十[一二三四五六七八九][个個]五年/;
+
+/** The meeting a clause reports: 某县召开…会 (with the place that held it), …会议召开, …会议在某地召开. */
+function meetingIn(clause: string): Derived | undefined {
   const held = clause.match(HELD);
   if (held && held[2].length >= 4) {
     const holder = held[1].trim();
@@ -179,6 +182,34 @@ function deriveTitle(body: string[], simplifiedBody: string): Derived | undefine
   if (HELD_AT_END.test(clause) && clause.trim().length >= 8) return { text: clause.trim(), names: 'meeting' };
   const was = clause.match(WAS_HELD);
   if (was && was[1].length >= 6) return { text: was[1].trim(), names: 'meeting' };
+  return undefined;
+}
+
+/**
+ * A page without a title line: a meeting report is named by the meeting its first sentence reports
+ * (with the place that held it, when a place did); an explanation (起草背景…) by the plan it explains;
+ * anything else by its first sentence.
+ */
+function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
+  const first = body[0] ?? '';
+  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
+  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
+  // A clause that only says when (日前, 2月21日) is passed over: the meeting is in the next one.
+  const clauses = sentence
+    .split(/[,，;；\uFFFD]/)
+    .map((c) => c.replace(LEADING_DATE, '').trim())
+    .filter((c) => c.length > 0 && !TIME_ONLY.test(c));
+  const clause = clauses[0] ?? '';
+  // "为统筹部署…工作,切实推动…,2月21日,某区召开…工作会": after a purpose clause, the clause naming the meeting.
+  const candidates = PURPOSE.test(clause) ? clauses : [clause];
+  for (const c of candidates) {
+    const meeting = meetingIn(c);
+    if (meeting) return meeting;
+  }
+  // "某市教育事业发展第十二个五年规划为全面落实…": a plan's name run into its first sentence ends at its kind.
+  const plan = clause.match(PLAN_NAME_RUN_ON);
+  if (plan && (YEARISH_TITLE.test(plan[1]) || findPlaceMentions(plan[1]).some((m) => m.index === 0)))
+    return { text: plan[1], names: 'plan' };
   const opening = simplifiedBody.slice(0, 40);
   if (JIEDU_OPENING.test(opening)) {
     const head = body.slice(0, 4).join('\n');
@@ -195,18 +226,24 @@ const MEETING_TITLE =
   /(召开|举行).{0,40}会|(会议|大会|工作会|推进会|动员会|总结会|部署会|座谈会|调度会|务虚会|会)(召开|举行)?$|(会议|会).{0,16}(召开|举行)$/;
 const NOT_A_MEETING = /(社会|委员会|学会|协会|基金会|理事会|联合会|工会)$/;
 
-function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean): DocType {
+function detectType(title: string, subtitles: string, body: string, hasTitleLine: boolean, tags = ''): DocType {
   const opening = body.slice(0, 200);
   const explains = JIEDU_OPENING.test(body.slice(0, 40));
-  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明).
-  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title)) return '解读';
+  // 解读, 政策问答, and any 说明 of a plan (起草说明, 编制说明, 编制有关解释说明); also when only the title's
+  // column tag says so (【议题解读】关于《…规划》).
+  if (/解读|起草说明|编制说明|政策问答|说明$/.test(title) || /解读/.test(tags)) return '解读';
   // 答记者问, and a press conference's questions and answers (新闻发布会答问) or a 新闻发布会 on a plan.
   if (/答记者问|答问|问答|回答记者/.test(title) || (/发布会/.test(title) && PLAN_WORD.test(title))) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
   if (/总结/.test(title)) return '工作总结';
+  // A whole year's 完成情况 (重点工作目标任务1-12月完成情况, 全年工作落实情况) reviews that year: a summary.
+  if (yearEndReview(title)) return '工作总结';
   if (/报告/.test(title)) return '报告';
+  // A year's 工作意见 (2031年教育工作意见, 关于2031年教育工作的意见) sets that year's work, as 工作要点 do;
+  // an 实施意见 or 指导意见 of a policy stays an 意见.
+  if (yearlyOpinion(title)) return explains ? '解读' : '工作要点';
   // A year's or a school year's 工作计划 (2023—2024学年度工作计划) is a yearly plan, like a 工作要点.
   if (yearlyPlan(title)) return explains ? '解读' : '工作要点';
   if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
@@ -216,6 +253,23 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
 }
 
 const PLAN_WORD = /要点|规划|计划|纲要|方案|意见|《/;
+
+/** The 完成情况 of one whole year's work: a year named, and no part of it (上半年, 一季度, 1-6月). */
+function yearEndReview(title: string): boolean {
+  if (!/(完成情况|落实情况|执行情况|推进情况|进展情况)$/.test(title)) return false;
+  if (!/(?:19|20)\d{2}年/.test(title) || YEAR_RANGE.test(title) || FIVE_YEAR.test(title)) return false;
+  const months = title.match(/1\s*[-—–~～至到]\s*(\d{1,2})\s*月/);
+  if (months) return Number(months[1]) === 12;
+  return !/上半年|下半年|季度|\d{1,2}月/.test(title);
+}
+
+/** A 工作意见 for one year: its work for that year, not a policy's 实施意见 or 指导意见. */
+function yearlyOpinion(title: string): boolean {
+  if (!/工作意见$|^关于.{0,20}(?:19|20)\d{2}年度?.{0,20}工作的意见$/.test(title)) return false;
+  if (/(实施|指导|若干)(工作)?意见$/.test(title)) return false;
+  const years = title.match(/(?:19|20)\d{2}(?=年)/g) ?? [];
+  return years.length === 1 && !YEAR_RANGE.test(title) && !FIVE_YEAR.test(title);
+}
 
 /**
  * A 工作计划 for one year, school year or term: not a multi-year one (2021—2025年, 三年行动计划, 十四五).
@@ -287,11 +341,16 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
       }
     return { year, years: [year, end] };
   };
+  // A meeting is about the year it is held, even when it discusses a plan's term (“十四五”规划编制座谈会):
+  // the plan's years give only its first year, as a last resort.
+  const meeting = type === '会议报道';
+  let planStart: number | undefined;
   for (const title of titles) {
     const range = title.match(YEAR_RANGE);
     if (range) {
       const [a, b] = [Number(range[1]), Number(range[2])];
-      if (b > a && b - a <= 10) return { year: a, years: [a, b] };
+      if (meeting && b - a > 1) planStart ??= a;
+      else if (b > a && b - a <= 10) return { year: a, years: [a, b] };
     }
     // 2021年工作总结和2022年工作计划: a year's summary and the next year's plan, one document about both.
     const two = title.match(TWO_YEARS);
@@ -302,8 +361,12 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     const schoolYear = title.match(/((?:19|20)\d{2})\s*学年/);
     if (schoolYear) return { year: Number(schoolYear[1]), years: [Number(schoolYear[1]), Number(schoolYear[1]) + 1] };
     const fiveYear = fiveYearIn(title);
-    if (fiveYear) return { year: fiveYear[0], years: fiveYear };
-    const year = title.replace(DOC_NUMBER_YEAR, '').match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
+    if (fiveYear && meeting) planStart ??= fiveYear[0];
+    else if (fiveYear) return { year: fiveYear[0], years: fiveYear };
+    const year = title
+      .replace(DOC_NUMBER_YEAR, '')
+      .replace(meeting ? YEAR_RANGE : /$^/, '')
+      .match(/(?<!\d)((?:19|20)\d{2})(?!\d)/);
     if (year) return annual(Number(year[1]));
     // 庆祝第二十九个教师节: Teachers' Day was first kept in 1985.
     const teachersDay = title.match(/第([一二三四五六七八九十]{1,3}|\d{1,2})[个個]?教师节/);
@@ -325,6 +388,7 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     const m = line.match(/(?:^|[:：\s(（])((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
     if (m) return annual(Number(m[1]));
   }
+  if (planStart) return annual(planStart);
   return { year: UNKNOWN, years: UNKNOWN };
 }
 

