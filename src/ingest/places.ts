@@ -49,13 +49,15 @@ function romanise(name: string): string {
 
 const ENGLISH_KIND: Record<string, string> = { 区: 'District', 县: 'County', 旗: 'Banner', 市: 'City' };
 /**
- * 五河县 → "Wuhe County", 梅县区 → "Meixian District": how English writes a county, district or 旗. Never
- * the bare pinyin: "He" (和县) or "Lu" (芦 …) are English words or too short to mean a place.
+ * 五河县 → "Wuhe County" and "Wuhe", 梅县区 → "Meixian District": how English writes a county, district or 旗.
+ * A one-syllable name is never bare: "He" (和县) is an English word.
  */
 function englishCountyNames(name: string): string[] {
   const kind = ENGLISH_KIND[name.slice(-1)];
   const base = name.slice(0, -1);
-  return kind && base.length >= 1 && /^\p{Script=Han}+$/u.test(base) ? [`${romanise(base)} ${kind}`] : [];
+  if (!kind || !/^\p{Script=Han}+$/u.test(base)) return [];
+  // Two syllables or more are a name ("Zixing's education system"); one ("He", "Lu") is a word.
+  return base.length >= 2 ? [`${romanise(base)} ${kind}`, romanise(base)] : [`${romanise(base)} ${kind}`];
 }
 
 function aliasesFor(fullName: string, short: string, level: PlaceLevel): string[] {

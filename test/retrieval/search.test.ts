@@ -160,7 +160,8 @@ describe('a small corpus of a city and its districts', () => {
     expect((await places('梅州新建几所学校?')).missing).toBe('梅州');
     // Pinyin's apostrophe is no part of the name: Xi'an is 西安, a place with no plan here.
     expect((await places("What are Xi'an's priorities for 2023?")).missing).toBe('西安');
-    // In English, by the name English gives a district.
+    // In English, by the name English gives a district, with or without "District".
+    expect((await places("What is Huangpu's target for public school places?")).places).toEqual(['黄埔区']);
     expect(await places('How many public school places will Huangpu District add?')).toEqual({
       missing: undefined,
       places: ['黄埔区'],
