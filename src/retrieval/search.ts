@@ -105,6 +105,13 @@ export async function searchPlans(
   };
 }
 
+/**
+ * A year's work is reviewed at the next year's education work meeting and in its reports ("2022年…
+ * 获国家级、省级荣誉…" in a 2023 meeting): such a document speaks for the year before its own.
+ */
+const reviewsYear = (d: PlanDocument, year: number) =>
+  (d.type === '会议报道' || d.type === '报告') && d.year === year + 1;
+
 /** The chunk positions of a set of documents, and a membership test over them. */
 function allowedPositions(
   index: PlanIndex,
@@ -132,7 +139,15 @@ export function scopeFor(
   if (!docs && query.unknownPlaces.length) return { missingScope: query.unknownPlaces.join('、') };
   if (query.years.length) {
     const pool = docs ?? index.documents;
-    const inYear = pool.filter((d) => query.years.some((y) => coversYear(d, y)));
+    const covering = pool.filter((d) => query.years.some((y) => coversYear(d, y)));
+    // A place named with no plan of that year is answered from the next year's review of it, if there is one.
+    const covered = new Set(covering.map((d) => d.place));
+    const inYear = [
+      ...covering,
+      ...pool.filter(
+        (d) => query.places.includes(d.place) && !covered.has(d.place) && query.years.some((y) => reviewsYear(d, y)),
+      ),
+    ];
     if (inYear.length) {
       // Keep every named place represented: a cross-place question keeps each place's plan for that year.
       const placesCovered = new Set(inYear.map((d) => d.place));

@@ -168,6 +168,25 @@ describe('a small corpus of a city and its districts', () => {
     });
   });
 
+  it('answers for a year from the next year’s work meeting that reviews it, when the place has no plan of that year', async () => {
+    const { ingestCorpus } = await import('../../src/index/build.js');
+    const corpus = tempDir('plans-review-');
+    writeFileSync(
+      join(corpus, 'meeting.txt'),
+      '宁陵县召开2031年全县教育工作会议\n2月15日，宁陵县召开2031年全县教育工作会议。会议总结了2030年工作：全县教育系统获国家级、省级荣誉32项，新建学校4所。\n会议部署了2031年重点任务。',
+    );
+    writeFileSync(join(corpus, 'other.txt'), '2030年全市教育工作要点\n一、重点任务\n1.新建学校10所。');
+    const dir = tempDir();
+    await ingestCorpus({ corpusDir: corpus, indexDir: dir, config: testConfig() });
+    const index = (await loadIndex(dir, testConfig()))!;
+    const place = index.documents.find((d) => d.type === '会议报道')!.place;
+    const result = await searchPlans(index, `${place}2030年获得了多少项国家级、省级荣誉?`);
+    expect(result.missingScope).toBeUndefined();
+    expect(result.hits[0].chunk.text).toContain('荣誉32项');
+    // A year nobody reviews is still missing.
+    expect((await searchPlans(index, `${place}2028年获得了多少项荣誉?`)).missingScope).toBe(`${place} 2028`);
+  });
+
   it('ranks paragraphs lexically even when every word of the question is in every paragraph', async () => {
     const { ingestCorpus } = await import('../../src/index/build.js');
     const { bm25Search } = await import('../../src/retrieval/bm25.js');
