@@ -37,7 +37,8 @@ const MEASURE: Array<[RegExp, UnitClass]> = [
   [/^(?:万|亿)?(?:平方米|平米|亩|公顷)/, 'area'],
   [/^(?:个|项|次|对|门|批|期|篇|条|台|套|本|场|届|支|类|倍)/, 'count'],
 ];
-const PEOPLE = /教师|老师|学生|毕业生|人员|校长|师范生|儿童|幼儿|家长|学员|人才|员工|教职工|督学|校医|辅导员|运动员/;
+const PEOPLE =
+  /教师|老师|学生|毕业生|人员|校长|师范生|儿童|幼儿(?!园)|家长|学员|人才|员工|教职工|督学|校医|辅导员|运动员/;
 const PLACES = /学校|幼儿园|园所|高校|大学|基地|中心|机构|实验室|食堂|校区|学院|示范校|特色校/;
 const MONEY = /经费|资金|投入|钱|拨款|预算|补助|资助金额|费用/;
 const PERCENT = /比例|比率|率|占比|百分之|覆盖/;
@@ -94,6 +95,8 @@ function chineseUnit(text: string): UnitClass | undefined {
     const after = text.slice(at).replace(/^(多少|几)/, '');
     for (const [re, unit] of MEASURE) if (re.test(after)) return unit;
     const noun = after.slice(0, 6);
+    // Places in a school (学位, 床位, 岗位) are counted in 个, whoever or whatever they are places of.
+    if (/^\p{Script=Han}{0,4}?(?:学位|床位|座位|岗位|学额)/u.test(noun)) return 'count';
     if (MONEY.test(noun)) return 'money';
     if (PEOPLE.test(noun)) return 'people';
     if (PLACES.test(noun)) return 'places';
