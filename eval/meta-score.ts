@@ -2,25 +2,12 @@
 // exact title; place with its level and parent; year; period; type; one document per page.
 //   npx tsx eval/meta-score.ts eval/holdout-pages-2 [--verbose]
 import { readFileSync } from 'node:fs';
+import { readMeta, type Meta } from './meta.js';
 import { ingestFile } from '../src/ingest/documents.js';
-
-type Meta = {
-  file: string;
-  title: string;
-  place: string;
-  level: string;
-  parent?: string;
-  year: number;
-  period: [number, number];
-  type: string;
-};
 
 const dir = process.argv[2] ?? 'eval/unseen';
 const verbose = process.argv.includes('--verbose');
-const metas: Meta[] = readFileSync(`${dir}/meta.jsonl`, 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Meta);
+const metas: Meta[] = readMeta(dir);
 
 const fields = ['title', 'place', 'year', 'period', 'type', 'documents'] as const;
 const right: Record<(typeof fields)[number], number> = {

@@ -2,19 +2,9 @@
 // set has, each read as its clerk filed it — one document, with its title, place (level and parent), year,
 // period and type. Every set was scored blind first; their READMEs give the numbers.
 import { readFileSync } from 'node:fs';
+import { readMeta, type Meta } from '../../eval/meta.js';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/documents.js';
-
-type Meta = {
-  file: string;
-  title: string;
-  place: string;
-  level: string;
-  parent?: string;
-  year: number;
-  period: [number, number];
-  type: string;
-};
 
 // Where a deliberate rule reads a page otherwise than its clerk filed it. A title of two years' parts
 // (2022年工作总结和2023年工作计划) covers both years, so that a question about either year finds it; the clerk
@@ -24,10 +14,7 @@ const PERIOD_BY_RULE: Record<string, [number, number]> = {
 };
 
 describe.each(['eval/holdout-pages', 'eval/holdout-pages-2', 'eval/holdout-pages-3'])('metadata of %s', (dir) => {
-  const metas: Meta[] = readFileSync(`${dir}/meta.jsonl`, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Meta);
+  const metas: Meta[] = readMeta(dir);
 
   it.each(metas.map((m) => [m.file, m] as const))('%s', (_file, m) => {
     const r = ingestFile({

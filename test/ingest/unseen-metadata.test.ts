@@ -1,26 +1,13 @@
 // The unseen development set (eval/unseen/): every page read as a clerk files it — one document per
 // titled plan, with its title, place, year/period and type — and no pinyin annotation in any chunk.
 import { readFileSync } from 'node:fs';
+import { readMeta, type Meta } from '../../eval/meta.js';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/documents.js';
 import { bundledCorpus, bundledDocuments } from '../helpers/corpus.js';
 
-type Meta = {
-  file: string;
-  title: string;
-  place: string;
-  level: string;
-  parent?: string;
-  year: number;
-  period: [number, number];
-  type: string;
-};
-
 const DIR = 'eval/unseen';
-const metas: Meta[] = readFileSync(`${DIR}/meta.jsonl`, 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Meta);
+const metas: Meta[] = readMeta(DIR);
 const read = (m: Meta) =>
   ingestFile({
     file: m.file,
