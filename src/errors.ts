@@ -12,3 +12,14 @@ export function scrubSecrets(text: string): string {
     .replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]')
     .replace(/sk-[A-Za-z0-9_-]{8,}/g, 'sk-[redacted]');
 }
+
+/**
+ * Why a request to a model or embedding server failed, in a word or two for a person: its HTTP
+ * status, a timeout, the network's error code — never the server's message, which may echo the request.
+ */
+export function serviceFailure(err: unknown): string {
+  const e = err as { status?: number; name?: string; message?: string; cause?: { code?: string } };
+  if (e.status) return `HTTP ${e.status}`;
+  if (/timeout/i.test(e.name ?? '') || /timed? ?out/i.test(e.message ?? '')) return 'timeout';
+  return e.cause?.code ?? 'unavailable';
+}

@@ -2,6 +2,7 @@
 // With an LLM configured: the model's answer, each claim held to a verified quote, falling back to
 // the extractive answer (with a note) when the model fails or nothing it says is supported.
 import { llmConfigured, type Config } from '../config.js';
+import { serviceFailure } from '../errors.js';
 import { logger } from '../log.js';
 import type { PlanIndex } from '../index/store.js';
 import { withGlossary } from '../index/lexicon.js';
@@ -109,14 +110,7 @@ async function llmAnswer(index: PlanIndex, result: SearchResult, extractive: Ans
     logger.warn({ err: (err as Error).message }, 'LLM answer failed; using the extractive answer');
     return {
       ...extractive,
-      note: `The language model did not answer (${describeFailure(err)}); showing the extractive answer.`,
+      note: `The language model did not answer (${serviceFailure(err)}); showing the extractive answer.`,
     };
   }
-}
-
-function describeFailure(err: unknown): string {
-  const e = err as { name?: string; status?: number; message?: string };
-  if (e.name === 'APIConnectionTimeoutError' || /timed? ?out/i.test(e.message ?? '')) return 'timeout';
-  if (e.status) return `HTTP ${e.status}`;
-  return 'unavailable';
 }

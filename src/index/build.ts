@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
-import { InputError, scrubSecrets } from '../errors.js';
+import { InputError, serviceFailure } from '../errors.js';
 import { projectPath } from '../paths.js';
 import { emptyNoise, type NoiseCounts } from '../ingest/clean.js';
 import type { PlanDocument } from '../ingest/documents.js';
@@ -355,7 +355,7 @@ async function embed(
       fresh = missing.length ? await embedder.embedDocuments(missing) : [];
     } catch (err) {
       throw new InputError(
-        `The embedding server ${config.OPENAI_BASE_URL ?? 'at OpenAI'} did not embed the paragraphs (${embeddingFailure(err)}); the index is unchanged.`,
+        `The embedding server ${config.OPENAI_BASE_URL ?? 'at OpenAI'} did not embed the paragraphs (${serviceFailure(err)}); the index is unchanged.`,
       );
     }
     const dimension = (known.find(Boolean) ?? fresh[0])!.length;
@@ -371,15 +371,6 @@ async function embed(
   } finally {
     await built.runner.close();
   }
-}
-
-/** What went wrong with an embedding request, in a few words (never the request, which carries the key). */
-function embeddingFailure(err: unknown): string {
-  const e = err as { status?: number; name?: string; message?: string; cause?: { code?: string } };
-  if (e.status) return `HTTP ${e.status}`;
-  if (/timeout/i.test(e.name ?? '') || /timed? ?out/i.test(e.message ?? '')) return 'timed out';
-  if (e.cause?.code) return e.cause.code;
-  return scrubSecrets(e.message ?? 'no answer').split('\n')[0];
 }
 
 function sumNoise(sources: SourceRecord[]): NoiseCounts {
