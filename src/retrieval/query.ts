@@ -50,6 +50,7 @@ const TYPE_WORDS: Record<DocType, RegExp> = {
 };
 
 type PlaceAlias = { alias: string; place: string; short: boolean };
+const aliasCache = new WeakMap<PlanIndex, PlaceAlias[]>();
 /**
  * Aliases of the places the index has plans for, longest first (computed once per index). A county or
  * district is also asked about without its suffix (梅县 for 梅县区, 黄埔 for 黄埔区): such a short alias
@@ -74,7 +75,6 @@ function indexedPlaceAliases(index: PlanIndex): PlaceAlias[] {
   return aliases;
 }
 
-const aliasCache = new WeakMap<PlanIndex, PlaceAlias[]>();
 const parentsCache = new WeakMap<PlanIndex, Map<string, string[]>>();
 /** For each indexed place, the places it lies in (its province and city), as its documents record them. */
 function indexedPlaceParents(index: PlanIndex): Map<string, string[]> {
@@ -129,6 +129,7 @@ export function understandQuery(index: PlanIndex, asked: string): QueryUnderstan
   const simplified = toSimplified(question.normalize('NFKC')).replace(/([a-z])['’](?=[aeiou])/gi, '$1');
   // Names found are blanked out of the topic with as many spaces, so positions keep pointing into it.
   let topic = simplified;
+  const blank = (at: number, end: number) => (topic = topic.slice(0, at) + ' '.repeat(end - at) + topic.slice(end));
 
   const places = new Set<string>();
   const mentions: Array<{ place: string; at: number; end: number }> = [];
@@ -143,7 +144,7 @@ export function understandQuery(index: PlanIndex, asked: string): QueryUnderstan
     if (short && !usedAsPlace(topic, at, alias) && !afterParent) continue;
     places.add(place);
     mentions.push({ place, at, end: at + alias.length });
-    topic = topic.slice(0, at) + ' '.repeat(alias.length) + topic.slice(at + alias.length);
+    blank(at, at + alias.length);
   }
 
   // "广州黄埔", "梅州市梅县区": a city written just before one of its districts only says where that
@@ -154,8 +155,7 @@ export function understandQuery(index: PlanIndex, asked: string): QueryUnderstan
         (indexedPlaceParents(index).get(m.place) ?? []).includes(name) &&
         (m.at === end || (m.at === end + 1 && simplified[end] === '市')),
     );
-  for (const m of [...mentions]) if (qualifies(m.place, m.end)) places.delete(m.place);
-  const blank = (at: number, end: number) => (topic = topic.slice(0, at) + ' '.repeat(end - at) + topic.slice(end));
+  for (const m of mentions) if (qualifies(m.place, m.end)) places.delete(m.place);
 
   const unknownPlaces = new Set<string>();
   for (const m of findPlaceMentions(topic)) {
