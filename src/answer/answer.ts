@@ -16,13 +16,25 @@ import type { Answer } from './model.js';
 import { notFoundAnswer } from './not-found.js';
 import { summarisePlan } from './summary.js';
 import { coversYear } from '../ingest/metadata.js';
-import { toTraditional } from '../text/script.js';
+import { toTraditional, type Script } from '../text/script.js';
+import { say } from './say.js';
 
 const LLM_SOURCES = 6;
 
-export async function answerQuestion(index: PlanIndex, question: string, config: Config): Promise<Answer> {
+/**
+ * `script`: the language and script to answer in, when it is not the question's own — a follow-up
+ * asked in English of a Chinese question ("What about Gansu?") is read as the Chinese question about
+ * 甘肃 but answered in English.
+ */
+export async function answerQuestion(
+  index: PlanIndex,
+  question: string,
+  config: Config,
+  options: { script?: Script } = {},
+): Promise<Answer> {
   if (isSmallTalk(question)) return capabilityAnswer(index, question);
-  const result = await placeFromText(index, await searchPlans(index, question, { k: SEARCH_K }));
+  const found = await placeFromText(index, await searchPlans(index, question, { k: SEARCH_K }));
+  const result = options.script ? { ...found, query: { ...found.query, script: options.script } } : found;
   const extractive = extractiveAnswer(result, index);
   if (!extractive.found && !weighTerms(result).length) {
     // Nothing asked beyond a place, year or type ("青岛", "Qingdao", "湘西州2020年"): that plan's
@@ -73,14 +85,16 @@ async function placeFromText(index: PlanIndex, result: SearchResult): Promise<Se
 
 async function llmAnswer(index: PlanIndex, result: SearchResult, extractive: Answer, config: Config): Promise<Answer> {
   const hits = result.hits.slice(0, LLM_SOURCES);
-  const { system, user } = llmAnswerPrompts(result.query.question, hits);
+  const { script } = result.query;
+  const { system, user } = llmAnswerPrompts(result.query.question, hits, script);
   try {
     const reply = await askModel(config, system, user);
     if (!reply.found) {
       // The model's words are never shown for "not found": the project's own answer is, with the
       // closest documents (or, when the passages are only related, the related quotes).
       const own = extractive.evidence === 'related' ? extractive : notFoundAnswer(result);
-      return { ...own, mode: 'llm', note: 'The language model found no answer in the passages.' };
+      const note = say(script, '语言模型在引文中没有找到答案。', 'The language model found no answer in the passages.');
+      return { ...own, mode: 'llm', note };
     }
     const grounded = groundReply(reply, hits, withGlossary(index.lexicon));
     if (grounded.droppedQuotes || grounded.droppedClaims)
@@ -91,7 +105,11 @@ async function llmAnswer(index: PlanIndex, result: SearchResult, extractive: Ans
     if (!grounded.citations.length || !grounded.answer) {
       return {
         ...extractive,
-        note: 'No sentence of the model’s answer was supported by a verified quote; showing the extractive answer.',
+        note: say(
+          script,
+          '语言模型的回答没有一句能由核实过的引文支持；以下是摘录的回答。',
+          'No sentence of the model’s answer was supported by a verified quote; showing the extractive answer.',
+        ),
       };
     }
     const dropped = grounded.droppedClaims + grounded.droppedQuotes;
@@ -103,14 +121,22 @@ async function llmAnswer(index: PlanIndex, result: SearchResult, extractive: Ans
       evidence: 'direct',
       citations: grounded.citations,
       note: dropped
-        ? `${dropped} unsupported statement(s) or quote(s) of the model dropped: not verifiable in the cited paragraphs.`
+        ? say(
+            script,
+            `已删去语言模型的${dropped}处无法在所引段落中核实的表述或引文。`,
+            `${dropped} unsupported statement(s) or quote(s) of the model dropped: not verifiable in the cited paragraphs.`,
+          )
         : undefined,
     };
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'LLM answer failed; using the extractive answer');
     return {
       ...extractive,
-      note: `The language model did not answer (${serviceFailure(err)}); showing the extractive answer.`,
+      note: say(
+        script,
+        `语言模型没有回答（${serviceFailure(err)}）；以下是摘录的回答。`,
+        `The language model did not answer (${serviceFailure(err)}); showing the extractive answer.`,
+      ),
     };
   }
 }

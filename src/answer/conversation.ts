@@ -6,7 +6,9 @@
 // the plans have no word of ("asdkjh qwe zzz 火星").
 import type { PlanIndex } from '../index/store.js';
 import { understandQuery, withoutAddress, type QueryUnderstanding } from '../retrieval/query.js';
+import { detectScript } from '../text/script.js';
 import { isSmallTalk } from './chat.js';
+import { say } from './say.js';
 
 export type Turn = { question: string; resolved: string; at: number };
 
@@ -56,6 +58,11 @@ export function resolveFollowUp(index: PlanIndex, previous: Turn | undefined, as
   const scope = scopeOf(index, previous.resolved, before, now.script === 'en');
   if (!specific.length) return joined(question, subjectOf(before), scope, now);
   return LEANS.test(question) ? joined(question, '', scope, now) : asked;
+}
+
+/** The note shown with a follow-up's answer: how it was read, in the asker's language. */
+export function understoodAs(asked: string, resolved: string): string {
+  return `${say(detectScript(asked), '理解为：', 'understood as: ')}${resolved}`;
 }
 
 /**

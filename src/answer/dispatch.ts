@@ -8,9 +8,10 @@ import { detectScript } from '../text/script.js';
 import { answerQuestion } from './answer.js';
 import { citationFor } from './cite.js';
 import { comparePlaces } from './compare.js';
-import { resolveFollowUp, type ConversationStore } from './conversation.js';
+import { resolveFollowUp, understoodAs, type ConversationStore } from './conversation.js';
 import type { Answer, Citation } from './model.js';
 import { describeDoc, parseType } from './plans.js';
+import { say } from './say.js';
 import { summarisePlan } from './summary.js';
 
 export type CommandResult = { kind: 'answer'; answer: Answer; resolved?: string } | { kind: 'text'; text: string };
@@ -94,13 +95,13 @@ async function ask(
   if (!question.trim()) return { kind: 'text', text: HELP };
   const resolved = conversation ? resolveFollowUp(index, conversation.store.last(conversation.id), question) : question;
   conversation?.store.add(conversation.id, { question, resolved, at: Date.now() });
-  const answer = await answerQuestion(index, resolved, config);
+  const answer = await answerQuestion(index, resolved, config, { script: detectScript(question) });
   return {
     kind: 'answer',
     answer:
       resolved === question
         ? answer
-        : { ...answer, question, note: [`understood as: ${resolved}`, answer.note].filter(Boolean).join(' · ') },
+        : { ...answer, question, note: [understoodAs(question, resolved), answer.note].filter(Boolean).join(' · ') },
     resolved,
   };
 }
@@ -115,12 +116,18 @@ export async function lookup(index: PlanIndex, keywords: string, k = 5): Promise
       ? citations
           .map((c) => `[${c.n}] ${[...c.text].slice(0, 140).join('')}${[...c.text].length > 140 ? '…' : ''}`)
           .join('\n')
-      : 'No matching paragraphs.',
+      : say(result.query.script, '没有匹配的段落。', 'No matching paragraphs.'),
     found: citations.length > 0,
     mode: 'extractive',
     confidence: result.confidence,
     citations,
     closest: [],
-    note: result.missingScope ? `No indexed plan for ${result.missingScope}; closest paragraphs shown.` : undefined,
+    note: result.missingScope
+      ? say(
+          result.query.script,
+          `没有${result.missingScope}的计划文件；以下是最接近的段落。`,
+          `No indexed plan for ${result.missingScope}; closest paragraphs shown.`,
+        )
+      : undefined,
   };
 }

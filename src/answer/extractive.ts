@@ -10,7 +10,6 @@
 import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
 import { lettersAndDigits } from '../text/normalize.js';
-import { inScript, type Script } from '../text/script.js';
 import { candidates, support, type Candidate } from './candidates.js';
 import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
 import { figureClause, figureYearFit } from './figure.js';
@@ -20,6 +19,7 @@ import { closestDocuments, notFoundAnswer } from './not-found.js';
 import { overview, quoteOf, type Enumeration } from './overview.js';
 import { hasFigure, questionForm, type QuestionForm, type UnitClass } from './question-form.js';
 import { numberQuotes, type Quote } from './quotes.js';
+import { say } from './say.js';
 
 /**
  * Support (see candidates.ts) from which the best sentence answers directly, and below which the
@@ -308,9 +308,4 @@ function answerOf(
     closest: closestDocuments(result.hits),
     evidence,
   };
-}
-
-/** Composed text (never quotes) in the asker's language and script. */
-function say(script: Script, chinese: string, english: string): string {
-  return script === 'en' ? english : inScript(chinese, script);
 }

@@ -9,6 +9,8 @@ import type { Config } from '../config.js';
 import { logger } from '../log.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { fenceSources, prompt } from './prompts.js';
+import { languageName } from './say.js';
+import type { Script } from '../text/script.js';
 
 export const llmReplySchema = z.object({
   answer: z.string(),
@@ -79,9 +81,9 @@ export function sourcesFor(hits: SearchHit[]) {
   }));
 }
 
-export function llmAnswerPrompts(question: string, hits: SearchHit[]) {
+export function llmAnswerPrompts(question: string, hits: SearchHit[], script: Script) {
   return {
     system: prompt('answer-system', {}),
-    user: prompt('answer-user', { question, sources: fenceSources(sourcesFor(hits)) }),
+    user: prompt('answer-user', { question, language: languageName(script), sources: fenceSources(sourcesFor(hits)) }),
   };
 }

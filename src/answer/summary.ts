@@ -11,6 +11,7 @@ import type { PlanIndex } from '../index/store.js';
 import { withGlossary, type Lexicon } from '../index/lexicon.js';
 import type { SearchHit } from '../retrieval/search.js';
 import { inScript, type Script } from '../text/script.js';
+import { languageName, say } from './say.js';
 import { citationFor } from './cite.js';
 import { mergeParts, type AnswerPart } from './compose.js';
 import { groundReply } from './grounding.js';
@@ -83,7 +84,11 @@ export async function summarisePlan(index: PlanIndex, request: SummaryRequest, c
         }
       } catch (err) {
         logger.warn({ err: (err as Error).message }, 'LLM section summary failed; using the extractive one');
-        note = 'The language model did not answer for some sections; those are extractive.';
+        note = say(
+          script,
+          '语言模型没有回答其中几节；这几节是摘录。',
+          'The language model did not answer for some sections; those are extractive.',
+        );
       }
     }
     parts.push(part);
@@ -194,7 +199,7 @@ async function llmSection(
 ): Promise<AnswerPart | undefined> {
   const hits: SearchHit[] = section.chunks.slice(0, 10).map((chunk) => ({ chunk, doc, score: 1 }));
   if (!hits.length) return undefined;
-  const language = script === 'en' ? 'English' : script === 'zh-Hant' ? 'traditional Chinese' : 'simplified Chinese';
+  const language = languageName(script);
   const sources = fenceSources(
     hits.map((h, i) => ({
       n: i + 1,

@@ -2,7 +2,9 @@
 // its place or year replaced; a question without a subject gets the previous subject added, never
 // cut into ("湘西What is … in ?" was a QA finding).
 import { describe, expect, it } from 'vitest';
-import { resolveFollowUp } from '../../src/answer/conversation.js';
+import { conversationStore, resolveFollowUp } from '../../src/answer/conversation.js';
+import { runCommand } from '../../src/answer/dispatch.js';
+import { testConfig } from '../helpers/corpus.js';
 import { bundledIndex } from '../helpers/index.js';
 
 const PREVIOUS = 'What is the vocational graduate employment target in Xiangxi for 2020?';
@@ -52,5 +54,27 @@ describe('a line with no word of a question', () => {
     }
     // "那这些呢?" still leans on the previous turn.
     expect(resolveFollowUp(index, previous, '那这些呢?')).not.toBe('那这些呢?');
+  });
+});
+
+describe('a follow-up in another language than the question before it', () => {
+  it('is read against the previous question and answered in its own language', async () => {
+    const { index } = await bundledIndex();
+    const config = testConfig();
+    const store = conversationStore(5);
+    const conversation = { store, id: 'c1' };
+    await runCommand(index, config, '青岛2020年普惠性幼儿园覆盖率要达到多少?', conversation);
+    const english = await runCommand(index, config, 'What about Gansu?', conversation);
+    expect(english.kind).toBe('answer');
+    if (english.kind !== 'answer') return;
+    // Read as the Chinese question about 甘肃, its composed words are English; quotes keep their script.
+    expect(english.resolved).toMatch(/Gansu.*普惠性幼儿园/);
+    expect(english.answer.answer).toMatch(/^(In short|According to the plans|The plans)/);
+    expect(english.answer.answer).not.toMatch(/根据|计划中|简答/);
+    expect(english.answer.note).toMatch(/^understood as: /);
+    const traditional = await runCommand(index, config, '那廣州呢?', conversation);
+    if (traditional.kind !== 'answer') throw new Error('expected an answer');
+    expect(traditional.answer.note).toMatch(/^理解[為爲]：[广廣]州2020年普惠性幼儿园/);
+    expect(traditional.answer.answer).not.toMatch(/According|根据计划/);
   });
 });

@@ -47,6 +47,8 @@ describe('the LLM answerer against a local OpenAI-compatible server', () => {
     const user = request.body.messages.find((m: { role: string }) => m.role === 'user').content as string;
     expect(user).toContain('<source n="1"');
     expect(user).toContain(QUESTION);
+    // The language to reply in is said, not left to the model to infer from a follow-up's merged words.
+    expect(user).toContain('Reply in: simplified Chinese');
     expect(request.body.response_format.type).toBe('json_schema');
     expect(Object.keys(request.body.response_format.json_schema.schema.properties)).toEqual(
       expect.arrayContaining(['answer', 'found', 'citations']),
@@ -81,7 +83,7 @@ describe('the LLM answerer against a local OpenAI-compatible server', () => {
     expect(answer.mode).toBe('llm');
     expect(answer.answer).toContain('200个学科教研基地[1]');
     expect(answer.answer).not.toMatch(/撤销|500/);
-    expect(answer.note).toMatch(/dropped/);
+    expect(answer.note).toMatch(/已删去/);
     expect(answer.citations).toHaveLength(1);
     expect(answer.citations[0].quote).toBe(realSentence);
   });
@@ -126,7 +128,7 @@ describe('the LLM answerer against a local OpenAI-compatible server', () => {
     const answer = await answerQuestion(index, QUESTION, llmConfig(server.baseURL));
     expect(answer.mode).toBe('extractive');
     expect(answer.found).toBe(true);
-    expect(answer.note).toMatch(/supported/);
+    expect(answer.note).toMatch(/引文支持/);
     expect(answer.answer).not.toContain('撤销');
     expect(answer.answer).toContain('建設200個學科教研基地');
   });
@@ -217,7 +219,7 @@ describe('the LLM answerer against a local OpenAI-compatible server', () => {
     });
     const answer = await answerQuestion(index, QUESTION, llmConfig(server.baseURL));
     expect(answer.mode).toBe('extractive');
-    expect(answer.note).toMatch(/verified/);
+    expect(answer.note).toMatch(/核实/);
     expect(answer.answer).not.toContain('1000');
   });
 

@@ -65,7 +65,7 @@ describe('the Slack bot through Bolt’s HTTP receiver and a local Web API', () 
       event_ts: '1700000200.000100',
     });
     const update = await waitFor(() => slack.answers()[before]);
-    expect(allText(update.args.blocks)).toContain('understood as: 广州2020年集团化办学');
+    expect(allText(update.args.blocks)).toContain('理解为：广州2020年集团化办学');
     expect(allText(update.args.blocks)).toContain('广州');
   });
 

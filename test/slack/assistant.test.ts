@@ -97,7 +97,7 @@ describe('the assistant thread', () => {
     await say('那广州呢?');
     await stopped(1);
     expect(streamed(from)).toContain('普惠性幼兒園在園幼兒占比87.04%');
-    expect(streamed(from)).toContain('understood as: 广州2020年普惠性幼儿园覆盖率要达到多少?');
+    expect(streamed(from)).toContain('理解为：广州2020年普惠性幼儿园覆盖率要达到多少?');
     // The title is set once, from the first question.
     expect(slack.callsTo('assistant.threads.setTitle')).toHaveLength(1);
   });
@@ -177,7 +177,7 @@ describe('threads and restarts', () => {
       });
       await reply('那广州呢?', { user: 'U2', ts: '1700006005.000100' });
       const update = await waitFor(() => slack.answers()[1]);
-      expect(allText(update.args.blocks)).toContain('understood as: 广州2020年集团化办学');
+      expect(allText(update.args.blocks)).toContain('理解为：广州2020年集团化办学');
       await new Promise((r) => setTimeout(r, 500));
       expect(slack.answers()).toHaveLength(2);
     } finally {

@@ -1,7 +1,7 @@
 // plans ask / summary / compare, loaded only when one of them runs.
 import { answerQuestion } from '../../answer/answer.js';
 import { comparePlaces } from '../../answer/compare.js';
-import { resolveFollowUp } from '../../answer/conversation.js';
+import { resolveFollowUp, understoodAs } from '../../answer/conversation.js';
 import { appendTurn, readTurns } from '../../answer/conversation-file.js';
 import { splitPlanArgs } from '../../answer/dispatch.js';
 import { answerJson, type Answer } from '../../answer/model.js';
@@ -35,11 +35,11 @@ export async function ask(
     resolved = resolveFollowUp(index, readTurns(CONVERSATIONS, opts.conversation).at(-1), question);
     appendTurn(CONVERSATIONS, opts.conversation, { question, resolved, at: Date.now() }, c.CONVERSATION_TURNS);
   }
-  const answer = await answerQuestion(index, resolved, c);
+  const answer = await answerQuestion(index, resolved, c, { script: detectScript(question) });
   print(
     resolved === question
       ? answer
-      : { ...answer, question, note: [`understood as: ${resolved}`, answer.note].filter(Boolean).join(' · ') },
+      : { ...answer, question, note: [understoodAs(question, resolved), answer.note].filter(Boolean).join(' · ') },
     opts.json,
   );
 }
