@@ -103,12 +103,16 @@ function answersDirectly(best: Candidate, terms: WeighedTerm[]): boolean {
  * 新建" for 人工智能学校), and the sentence is on the question's subject; when the question does not
  * name what it counts ("覆盖率要达到多少"), the sentence itself must cover the question.
  */
-function answersAmount(c: Candidate, counted: WeighedTerm[], unit: UnitClass | undefined): boolean {
+function answersAmount(c: Candidate, form: QuestionForm, counted: WeighedTerm[]): boolean {
   if (!counted.length) return c.sentence >= AMOUNT_SENTENCE_MIN && support(c) >= DIRECT_SUPPORT;
   if (support(c) < RELATED_SUPPORT) return false;
+  const { unit, counted: what = '' } = form.amount!;
   const clauses = c.text.split(/[，,；;：:。]/).filter((clause) => hasFigure(clause, unit));
+  // Two things counted at once ("学科和课程", "disciplines and courses") are given in a clause each.
+  if (SEVERAL.test(what)) return coverage(counted, clauses.join('，')) >= COUNTED_MIN;
   return clauses.some((clause) => coverage(counted, clause) >= COUNTED_MIN);
 }
+const SEVERAL = /[和与及、]|\band\b/;
 
 /**
  * The sentence whose figure answers a how-much question: the best-ranked one that answers it, unless
@@ -124,7 +128,7 @@ function amountFigure(
   const counted = countedTerms(terms, form.amount!.counted);
   let best: { c: Candidate; fit: number } | undefined;
   for (const c of ranked) {
-    if (!c.figure || !answersAmount(c, counted, form.amount!.unit)) continue;
+    if (!c.figure || !answersAmount(c, form, counted)) continue;
     const fit = figureYearFit(c.text, form.amount!.unit, years);
     if (!best || fit > best.fit) best = { c, fit };
     if (!years.length || fit === 2) break;

@@ -7,7 +7,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cachedAsync } from '../cache.js';
 import { projectPath } from '../paths.js';
 
-export type Lexicon = { en: Record<string, string[]>; zh: Record<string, string[]> };
+/**
+ * en: English gloss → corpus words; zh: a word the corpus does not use → corpus words it means;
+ * pinyin: a corpus word's toneless pinyin ("furong") → the corpus words spelt so (芙蓉), for names an
+ * English question writes in pinyin ("Furong schools", "Huazhong Normal University").
+ */
+export type Lexicon = { en: Record<string, string[]>; zh: Record<string, string[]>; pinyin?: Record<string, string[]> };
 
 type CedictEntry = [string, string, string, string | string[], unknown, unknown];
 
@@ -59,6 +64,8 @@ async function loadCedict(): Promise<CedictEntry[]> {
 type GlossTable = {
   /** CC-CEDICT's words with their normalised glosses, in the dictionary's order. */
   words: Array<[string, string[]]>;
+  /** CC-CEDICT's words of two to four characters, names included, with their toneless pinyin. */
+  spelt: Array<[string, string]>;
   /** How many words share each gloss: a gloss shared by many ("to do") says nothing about meaning. */
   sharing: Record<string, number>;
 };
@@ -66,7 +73,9 @@ type GlossTable = {
 async function glossTable(): Promise<GlossTable> {
   return cachedAsync('cedict-glosses', 'index/lexicon.ts', async () => {
     const table = new Map<string, string[]>();
+    const spelt: Array<[string, string]> = [];
     for (const [, simplified, pinyin, english] of await loadCedict()) {
+      if (simplified.length >= 2 && simplified.length <= 4) spelt.push([simplified, tonelessPinyin(pinyin)]);
       // Long phrases and proper names (capitalised pinyin) make poor synonyms and cost most of the time.
       if (simplified.length > 4 || /^[A-Z]/.test(pinyin)) continue;
       const glosses = (Array.isArray(english) ? english : [english])
@@ -80,9 +89,16 @@ async function glossTable(): Promise<GlossTable> {
     }
     const sharing: Record<string, number> = {};
     for (const glosses of table.values()) for (const g of new Set(glosses)) sharing[g] = (sharing[g] ?? 0) + 1;
-    return { words: [...table], sharing };
+    return { words: [...table], spelt, sharing };
   });
 }
+
+/** "Fu2 rong2" → "furong", "lu:4 se4" → "lvse" (as pinyin is typed without tones). */
+const tonelessPinyin = (pinyin: string) =>
+  pinyin
+    .toLowerCase()
+    .replace(/u:/g, 'v')
+    .replace(/[^a-z]/g, '');
 
 /** A gloss shared by more words than this says nothing about meaning. */
 const MAX_SHARING = 6;
@@ -93,7 +109,7 @@ const MAX_SHARING = 6;
  * (a few thousand), not from the whole dictionary (a hundred thousand), in the dictionary's order.
  */
 export async function buildLexicon(corpusWords: Set<string>, glossaryPath: string): Promise<Lexicon> {
-  const { words, sharing } = await glossTable();
+  const { words, spelt, sharing } = await glossTable();
   const en = new Map<string, Set<string>>();
   /** Per gloss, the corpus words it glosses (of glosses shared by few words: those make synonyms). */
   const corpusByGloss = new Map<string, string[]>();
@@ -116,7 +132,10 @@ export async function buildLexicon(corpusWords: Set<string>, glossaryPath: strin
     for (const g of glosses) for (const s of corpusByGloss.get(g) ?? []) if (s !== word) synonyms.add(s);
     if (synonyms.size) zh[word] = [...synonyms].slice(0, 4);
   }
-  const lexicon: Lexicon = { en: Object.fromEntries([...en].map(([g, s]) => [g, [...s].slice(0, 6)])), zh };
+  const pinyin: Record<string, string[]> = {};
+  for (const [word, key] of spelt)
+    if (corpusWords.has(word) && key.length >= 4 && !(pinyin[key] ??= []).includes(word)) pinyin[key].push(word);
+  const lexicon: Lexicon = { en: Object.fromEntries([...en].map(([g, s]) => [g, [...s].slice(0, 6)])), zh, pinyin };
   const glossary = JSON.parse(readFileSync(glossaryPath, 'utf8')) as {
     en: Record<string, string[]>;
     zh: Record<string, string[]>;
@@ -221,10 +240,21 @@ export function englishGroups(lexicon: Lexicon, question: string): EnglishGroup[
         break;
       }
     }
-    if (!matched) groups.push({ phrase: raw[i], targets: [] });
+    if (!matched) groups.push({ phrase: raw[i], targets: spelledName(lexicon, question, raw[i]) });
     i += matched || 1;
   }
   return groups;
+}
+
+/**
+ * The corpus words a capitalised word with no English entry spells in pinyin ("Furong" → 芙蓉). Only
+ * a capitalised word: lower-case English words that happen to spell pinyin ("long", "fang") are not names.
+ */
+function spelledName(lexicon: Lexicon, question: string, word: string): string[] {
+  const spelt = lexicon.pinyin?.[word.replace(/ü/g, 'v')];
+  if (!spelt) return [];
+  const capitalised = new RegExp(`(?<![A-Za-z])${word[0].toUpperCase()}${word.slice(1)}(?![a-z])`);
+  return capitalised.test(question) ? spelt.slice(0, 4) : [];
 }
 
 /** Chinese words for an English question: longest gloss phrases first (up to four words). */
@@ -248,7 +278,7 @@ export function withGlossary(lexicon: Lexicon, glossaryPath = GLOSSARY_PATH): Le
       glossaryCache = { en: {}, zh: {} };
     }
     const glossary = glossaryCache!;
-    merged = { en: { ...lexicon.en }, zh: { ...lexicon.zh } };
+    merged = { ...lexicon, en: { ...lexicon.en }, zh: { ...lexicon.zh } };
     for (const [term, targets] of Object.entries(glossary.en ?? {})) merged.en[englishWords(term).join(' ')] = targets;
     for (const [word, targets] of Object.entries(glossary.zh ?? {}))
       merged.zh[word] = [...new Set([...targets, ...(lexicon.zh[word] ?? [])])];
