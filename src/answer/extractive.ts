@@ -10,8 +10,8 @@
 import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
 import { lettersAndDigits } from '../text/normalize.js';
-import { candidates, support, type Candidate } from './candidates.js';
-import { coverage, weighTerms, type WeighedTerm } from './evidence.js';
+import { candidates, quotableSpans, support, type Candidate } from './candidates.js';
+import { coverage, readable, weighTerms, type WeighedTerm } from './evidence.js';
 import { figureClause, figureYearFit } from './figure.js';
 import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
 import type { Answer } from './model.js';
@@ -62,6 +62,12 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
     const plan = overview(index, result);
     if (plan) return listAnswer(result, plan, 1);
   }
+  if (form.structure) {
+    const stated = structureSentence(index, result);
+    if (stated) return directAnswer(result, [stated], terms, form);
+    const plan = overview(index, result);
+    if (plan) return listAnswer(result, plan, 1);
+  }
 
   // A question with no term of its own is covered by any sentence (coverage 1): none answers it.
   if (!terms.length) return notFoundAnswer(result, index);
@@ -86,6 +92,38 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
     form,
   );
 }
+
+/**
+ * The sentence in which the document retrieval ranked first says how it is built ("《规划》主要分为六大
+ * 部分", "该《意见》分指导思想、建设目标、主要任务、工作措施4部分", "全文共五章"). Only that document's:
+ * another document's outline does not answer a question about this one.
+ */
+function structureSentence(index: PlanIndex, result: SearchResult): Candidate | undefined {
+  const first = result.hits[0];
+  for (const chunk of index.chunks.filter((c) => c.docId === first.doc.id)) {
+    for (const [start, end] of quotableSpans(chunk.text)) {
+      const raw = chunk.text.slice(start, end);
+      const text = raw.trim();
+      if (!STATED_STRUCTURE.test(readable(text))) continue;
+      const at = start + raw.indexOf(text);
+      const hit = { ...first, chunk };
+      return {
+        hit,
+        rank: 0,
+        start: at,
+        end: at + text.length,
+        text,
+        sentence: 1,
+        paragraph: 1,
+        figure: false,
+        score: 1,
+      };
+    }
+  }
+  return undefined;
+}
+const STATED_STRUCTURE =
+  /(?:分为|分成|分|包括|包含|共有?|由)[^。；;：:]{0,40}?(?:[一二三四五六七八九十两]|\d+)\s*(?:大|个)?\s*(?:部分|章|篇|板块)/;
 
 /**
  * The best sentence answers directly when it covers DIRECT_SUPPORT of the question, or CLOSE_SUPPORT

@@ -22,7 +22,12 @@ export type QuestionForm = {
   list?: { count?: number };
   /** Asks for a plan's priorities as a whole: a question with no subject of its own. */
   overview: boolean;
+  /** Asks how a document is built: its parts or chapters ("分哪几个部分", "一共分成几块", "how many parts"). */
+  structure?: boolean;
 };
+
+const STRUCTURE =
+  /(?:哪几|几|多少)(?:个|大)?(?:部分|章|篇|板块|块)|(?:how many|what|which)\s+(?:main\s+)?(?:parts|sections|chapters)\b|\bstructured?\b/i;
 
 // 几 asks how many, except in a time expression (那几年, 这几天, 近几年: "those few years") and 几乎.
 const AMOUNT =
@@ -76,6 +81,7 @@ const EN_NUMERAL: Record<string, number> = {
 export function questionForm(query: QueryUnderstanding): QuestionForm {
   const text = query.simplified;
   const english = query.script === 'en';
+  if (STRUCTURE.test(text)) return { overview: false, list: {}, structure: true };
   const list = LIST.test(text) ? { count: listCount(text) } : undefined;
   const amount =
     AMOUNT.test(text) && !list
