@@ -168,6 +168,18 @@ export function understandQuery(index: PlanIndex, asked: string): QueryUnderstan
     if (usedAsPlace(topic, m.index, m.alias)) unknownPlaces.add(m.place.name);
   }
 
+  // "火星2020年新建多少所学校?": a word in a place's position — opening the question, just before its
+  // year — that the gazetteer does not know and no plan uses is still the place asked about, one
+  // without a plan; its question is not answered from whichever plan has a figure.
+  const leading = topic.match(/^\s*(\p{Script=Han}{2,8}?)的?\s*(?:19|20)\d{2}\s*年/u)?.[1];
+  if (
+    !places.size &&
+    !unknownPlaces.size &&
+    leading &&
+    !hanBigrams(leading).some((b) => index.postings.has(bigramToken(b)))
+  )
+    unknownPlaces.add(leading);
+
   const anonymised =
     /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified) ||
     /\bXX\s*(city|province|prefecture|county|district)\b/i.test(simplified);
