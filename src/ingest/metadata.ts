@@ -512,6 +512,7 @@ function detectPlace(titles: string[], issuers: string[], sources: string[], bod
   count(body, 1);
   const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
   if (best) return best.place;
+  if (scope === 'province') return provinceByLiteraryName(body);
   if (scope === 'county' || !scope) return countyByShortName(body);
   // 全市 of a county-level city: "麻城教育" names it.
   if (scope === 'city') {
@@ -519,6 +520,36 @@ function detectPlace(titles: string[], issuers: string[], sources: string[], bod
     return city && /市$/.test(city.fullName) ? city : undefined;
   }
   return undefined;
+}
+
+/**
+ * A province's literary names, as its own documents write them in slogans ("奋力推进新时代治蜀兴川",
+ * "走在齐鲁前列"); only those no other province or city shares (not 中原, 江淮, 岭南 or 龙江).
+ */
+const LITERARY_NAMES: Array<[RegExp, string]> = [
+  [/治蜀兴川|兴川/, '四川省'],
+  [/齐鲁/, '山东省'],
+  [/八闽/, '福建省'],
+  [/三晋/, '山西省'],
+  [/荆楚/, '湖北省'],
+  [/三湘|湖湘/, '湖南省'],
+  [/三秦/, '陕西省'],
+  [/八桂/, '广西壮族自治区'],
+  [/燕赵/, '河北省'],
+  [/陇原/, '甘肃省'],
+  [/赣鄱/, '江西省'],
+  [/七彩云南|彩云之南/, '云南省'],
+  [/出彩中原|中原更加出彩/, '河南省'],
+];
+
+/**
+ * A province's document that names no place (template sites mask names; "我省" speaks for itself) is
+ * still the province whose literary name its slogans use — when they use one province's only.
+ */
+function provinceByLiteraryName(body: string): Place | undefined {
+  const named = LITERARY_NAMES.filter(([re]) => re.test(body)).map(([, fullName]) => fullName);
+  if (named.length !== 1) return undefined;
+  return allPlaces().find((p) => p.level === 'province' && p.fullName === named[0]);
 }
 
 let countiesByShortName: Map<string, Place[]> | undefined;

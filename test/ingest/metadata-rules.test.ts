@@ -248,6 +248,19 @@ describe('the place the document speaks for', () => {
     const anonymised = ingest('XX市2031年教育工作要点\n2031年,全市教育工作要在XX市委领导下推进。');
     expect(anonymised.documents[0].place).toBe('unknown');
   });
+
+  it('reads a province that names itself only in the literary name of its slogans, in either script', () => {
+    const page = (slogan: string) =>
+      `2031年教育厅教育工作要点\n2031年是我省教育改革的关键之年。全省教育系统要${slogan},办好人民满意的教育。\n一、加强党的建设\n1.加强理论学习。`;
+    expect(ingest(page('奋力谱写新时代八闽教育新篇章')).documents[0]).toMatchObject({
+      place: '福建',
+      placeLevel: 'province',
+    });
+    expect(ingest(page('在新時代走在齊魯前列')).documents[0]).toMatchObject({ place: '山东', placeLevel: 'province' });
+    // Two provinces' names, or a city's page using one, say nothing of which it is.
+    expect(ingest(page('学习八闽和三秦的经验')).documents[0].place).toBe('unknown');
+    expect(ingest('2031年全市教育工作要点\n全市教育系统要助力三秦教育发展。').documents[0].place).toBe('unknown');
+  });
 });
 
 describe('the year, or the period of a multi-year plan', () => {

@@ -17,10 +17,6 @@ const read = (m: Meta) =>
     text: readFileSync(`${DIR}/docs/${m.file}`, 'utf8'),
   });
 
-// Pages whose place the text never names, only alludes to (四川 via "治蜀兴川"): a clerk knows, the rules
-// do not; they are filed as unknown rather than guessed.
-const PLACE_BY_ALLUSION = new Set(['u02_sichuan_2022yaodian.txt']);
-
 describe('metadata of the unseen pages', () => {
   it.each(metas.map((m) => [m.file, m] as const))('%s', (_file, m) => {
     const r = read(m);
@@ -32,12 +28,9 @@ describe('metadata of the unseen pages', () => {
       period: m.period,
       type: m.type,
     });
-    if (PLACE_BY_ALLUSION.has(m.file)) expect(doc.place).toBe('unknown');
-    else {
-      expect(doc.place).toBe(m.place);
-      expect(doc.placeLevel).toBe(m.level === 'prefecture' ? 'prefecture' : m.level);
-      if (m.parent) expect(doc.placeParents).toContain(m.parent);
-    }
+    expect(doc.place).toBe(m.place);
+    expect(doc.placeLevel).toBe(m.level === 'prefecture' ? 'prefecture' : m.level);
+    if (m.parent) expect(doc.placeParents).toContain(m.parent);
   });
 
   it('leaves no pinyin annotation, HTML or image link in any chunk, and offsets still slice the text', () => {
