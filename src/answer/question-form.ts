@@ -147,7 +147,8 @@ function englishCounted(text: string): string | undefined {
   const m = text.match(
     /how many\s+(.+?)\s+(?:will|would|does|did|do|are|is|were|was|has|have|had|must|should|can|could|to|in|per)\b/i,
   );
-  return m?.[1].toLowerCase();
+  // "How many of Tianjin's higher vocational colleges …": the thing counted, not whose it is.
+  return m?.[1].toLowerCase().replace(/^of\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?/, '');
 }
 
 function listCount(text: string): number | undefined {

@@ -18,6 +18,7 @@ const PLAN = [
   '二、推进高等教育内涵发展',
   '3.市属高校8个学科进入全球ESI学科排名前1%,5门课程入选国家级一流本科课程。',
   '4.推进高水平大学建设,支持在株高校建设发展。',
+  '5.深化产教融合,3所高职院校入选国家级示范校和骨干校,新增校企合作项目12个。',
 ].join('\n');
 
 async function planIndex() {
@@ -54,5 +55,16 @@ describe('an English question', () => {
     );
     expect(answer).toMatchObject({ found: true, evidence: 'direct' });
     expect(answer.answer).toContain('8个学科进入全球ESI学科排名前1%,5门课程入选国家级一流本科课程');
+  });
+
+  it('“how many of a place’s things” counts the things, not the place', async () => {
+    const index = await planIndex();
+    const answer = await answerQuestion(
+      index,
+      "How many of Zhuzhou's higher vocational colleges were selected as national model and backbone schools?",
+      config,
+    );
+    expect(answer).toMatchObject({ found: true, evidence: 'direct' });
+    expect(answer.answer.split('\n')[0]).toMatch(/^In short: “3所高职院校入选国家级示范校和骨干校/);
   });
 });
