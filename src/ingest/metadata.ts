@@ -59,15 +59,24 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   const subtitles = simplifiedOthers.filter((_, i) => others[i].kind === 'subtitle');
   const tags = toSimplified(doc.tags.join('\n'));
   const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine), tags);
-  const period = detectPeriod([simplifiedTitle, ...simplifiedOthers], simplifiedMeta, simplifiedBody, type);
+  // A title that is only the page's first sentence ("为加快…,根据《湖南省…》《中国教育现代化2035》…") names
+  // what it cites, not what it is: its places and years are read as the body's, not as a title's.
+  const sentenceTitle = Boolean(derived) && named?.names === 'sentence';
+  const titles = sentenceTitle ? simplifiedOthers : [simplifiedTitle, ...simplifiedOthers];
+  const period = detectPeriod(titles, simplifiedMeta, simplifiedBody, type);
   const issuers = [
     ...simplifiedMeta.map((m) => m.match(ISSUER_LABEL)?.[2]).filter((m): m is string => Boolean(m)),
     ...[simplifiedTitle, ...simplifiedOthers].map((t) => t.match(ISSUER_IN_TITLE)?.[1]).filter(Boolean),
   ] as string[];
   const sources = simplifiedMeta.map((m) => m.match(SOURCE_LABEL)?.[2]).filter((m): m is string => Boolean(m));
   // A title taken from the first sentence: the whole sentence says where (…在兰州召开).
-  const firstSentence = derived ? [toSimplified(doc.body[0]?.split(/[。！？]/)[0] ?? '')] : [];
-  const place = detectPlace([simplifiedTitle, ...firstSentence, ...simplifiedOthers], issuers, sources, simplifiedBody);
+  const firstSentence = derived && !sentenceTitle ? [toSimplified(doc.body[0]?.split(/[。！？]/)[0] ?? '')] : [];
+  const place = detectPlace(
+    sentenceTitle ? titles : [simplifiedTitle, ...firstSentence, ...simplifiedOthers],
+    issuers,
+    sources,
+    simplifiedBody,
+  );
   return {
     title,
     titleSource: titleLine ? 'title-line' : 'first-sentence',
@@ -249,6 +258,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
   if (explains) return '解读';
   if (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)) return '会议报道';
+  // A page that lost its title still says what it is where a plan says why it was made: "…,制定本规划。"
+  if (!hasTitleLine && /(?:制定|编制|制订)本规划/.test(opening)) return '规划';
   return 'other';
 }
 
@@ -378,6 +389,13 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (m) return annual(Number(m[1]));
   }
   const opening = body.slice(0, 400);
+  // A 规划 without a title to say its term is made for the latest five-year plan its opening names
+  // (“十三五”期间…成果, then the “十四五” tasks), never for the year of a target it cites (2035).
+  if (type === '规划') {
+    const terms = [...opening.matchAll(new RegExp(FIVE_YEAR, 'g'))].map((m) => fiveYearIn(m[0])!);
+    const latest = terms.sort((a, b) => b[0] - a[0])[0];
+    if (latest) return { year: latest[0], years: latest };
+  }
   const counts = new Map<number, number>();
   for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);

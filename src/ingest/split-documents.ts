@@ -35,6 +35,8 @@ const TYPE_END =
   /(工作要点|工作要點|要点|要點|工作总结|工作總結|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則)$/;
 const BARE_TYPE =
   /^(工作)?(要点|要點|总结|總結|规划|規劃|计划|計劃|纲要|綱要|意见|意見|方案|报告|報告|解读|解讀|说明|說明|通知|决定|決定|办法|辦法|细则|細則)$/;
+// A page's label over its text (全文, 正文, 摘要): says nothing of which document it is.
+const TEXT_LABEL = /^(?:全文|正文|原文|摘要|内容|內容|详情|詳情|阅读全文|閱讀全文|查看全文)[:：]?$/;
 // A meeting report's headline: 召开…会, …会议召开, …工作会.
 const MEETING =
   /(召开|召開|举行|舉行).{0,40}(会|會)|(会议|會議|大会|大會|工作会|工作會|推进会|推進會|动员会|動員會|总结会|總結會|部署会|部署會|座谈会|座談會|调度会|調度會|务虚会|務虛會)$|(会议|會議|会|會).{0,16}(召开|召開|举行|舉行)$/;
@@ -349,7 +351,7 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       continue;
     }
     // "附件", "通知", "意見": a bare label over the part that follows.
-    if (/^附件\s*\d*$/.test(text) || BARE_TYPE.test(text)) continue;
+    if (/^附件\s*\d*$/.test(text) || BARE_TYPE.test(text) || TEXT_LABEL.test(text)) continue;
     if (
       SIGNATURE.test(text) &&
       (noticePart || nextLine?.kind === 'meta' || (nextLine !== undefined && isPlanTitle(nextLine.text)))

@@ -278,6 +278,29 @@ describe('the year, or the period of a multi-year plan', () => {
     expect(r.documents[0]).toMatchObject({ year: 2021, years: [2021, 2025], type: '规划' });
   });
 
+  it('reads a plan page that lost its title by what its opening says it is, not by what it cites', () => {
+    const r = ingest(
+      [
+        '全文',
+        '為加快教育事業發展,根據《中國教育現代化 2035》《湖南省“十四五”教育事業發展規劃》和《邵陽市國民經濟和社會發展第十四個五年規劃和二○三五年遠景目標綱要》等檔案精神,結合邵陽實際,制定本規劃。',
+        '一、發展基礎',
+        '“十三五”期間,我市堅持教育優先發展戰略,辦學條件不斷改善。',
+        '二、“十四五”發展目標',
+        '到2025年,全市學前三年毛入園率達到92%。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      place: '邵阳',
+      placeLevel: 'city',
+      type: '规划',
+      year: 2021,
+      years: [2021, 2025],
+    });
+    expect(r.documents[0].title).not.toBe('全文');
+    expect(allText(r)).not.toMatch(/^全文$/m);
+  });
+
   it('knows every five-year plan from the 3rd on', () => {
     expect(fiveYearPlan(13)).toEqual([2016, 2020]);
     expect(fiveYearPlan(14)).toEqual([2021, 2025]);
