@@ -245,6 +245,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   if (/答记者问|答问|问答|回答记者/.test(title) || (/发布会/.test(title) && PLAN_WORD.test(title))) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
+  // "2016年全州教育工作会议强调": a headline reporting what a meeting said is a meeting report too.
+  if (/(?:会议|大会|工作会)(?:强调|要求|指出|提出|明确|部署)/.test(title)) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
   if (/总结/.test(title)) return '工作总结';
   // A whole year's 完成情况 (重点工作目标任务1-12月完成情况, 全年工作落实情况) reviews that year: a summary.
@@ -455,9 +457,11 @@ const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, city: 1, prefectur
 function fitsScope(place: Place, scope: PlaceLevel | undefined): boolean {
   if (!scope || place.level === scope) return true;
   if (scope === 'city' || scope === 'prefecture')
-    // A 市 or 州 either way; a county-level city (资兴市) speaks of 全市 too.
+    // A 市 or 州 either way; a county-level city (资兴市) speaks of 全市 too, never of 全州.
     return (
-      place.level === 'city' || place.level === 'prefecture' || (place.level === 'county' && /市$/.test(place.fullName))
+      place.level === 'city' ||
+      place.level === 'prefecture' ||
+      (scope === 'city' && place.level === 'county' && /市$/.test(place.fullName))
     );
   // 全区 speaks for a district (county level) or for an autonomous region (province level).
   if (scope === 'county') return place.level === 'province' && /自治区$/.test(place.fullName);
@@ -530,6 +534,9 @@ function detectPlace(titles: string[], issuers: string[], sources: string[], bod
   count(body, 1);
   const best = [...scores.values()].sort((a, b) => b.score - a.score)[0];
   if (best) return best.place;
+  // "全州教育工作会议在康定召开": the county it was held in, by its short name, says which 州 (or 市) it was.
+  const held = countyHeldIn(body);
+  if (held) return atScope(held, scope) ?? (scope ? undefined : held);
   if (scope === 'province') return provinceByLiteraryName(body);
   if (scope === 'county' || !scope) return countyByShortName(body);
   // 全市 of a county-level city: "麻城教育" names it.
@@ -571,6 +578,17 @@ function provinceByLiteraryName(body: string): Place | undefined {
 }
 
 let countiesByShortName: Map<string, Place[]> | undefined;
+
+/** The county a meeting was held in, named by its short name ("在康定召开"), when that name is one county's only. */
+function countyHeldIn(body: string): Place | undefined {
+  countyByShortName('');
+  for (const m of body.slice(0, 300).matchAll(/在(\p{Script=Han}{2,3}?)(?:市|县)?(?:召开|举行)/gu)) {
+    const places = countiesByShortName!.get(m[1]);
+    if (places?.length === 1) return places[0];
+  }
+  return undefined;
+}
+
 /** "丹凤教育": a county named by its short name before 教育, when that short name is one county's only. */
 function countyByShortName(body: string): Place | undefined {
   if (!countiesByShortName) {

@@ -249,6 +249,18 @@ describe('the place the document speaks for', () => {
     expect(anonymised.documents[0].place).toBe('unknown');
   });
 
+  it('reads a meeting by the county it was held in, at the level its report speaks for', () => {
+    const page = (headline: string, sentence: string) =>
+      ingest(`${headline}\n${sentence}\n会议要求,全面推进教育高质量发展。`);
+    const prefecture = page(
+      '2031年全州教育工作會議強調',
+      '本網訊 3月5日,2031年全州教育工作會議在泸定召開,主要任務是總結2030年全州教育工作,安排部署2031年工作。',
+    );
+    expect(prefecture.documents[0]).toMatchObject({ place: '甘孜', placeLevel: 'prefecture', type: '会议报道' });
+    const county = page('全县教育工作会议召开', '3月5日,全县教育工作会议在泸定召开,总结2030年工作,部署2031年工作。');
+    expect(county.documents[0]).toMatchObject({ place: '泸定县', placeLevel: 'county' });
+  });
+
   it('reads a province that names itself only in the literary name of its slogans, in either script', () => {
     const page = (slogan: string) =>
       `2031年教育厅教育工作要点\n2031年是我省教育改革的关键之年。全省教育系统要${slogan},办好人民满意的教育。\n一、加强党的建设\n1.加强理论学习。`;
