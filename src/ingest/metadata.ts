@@ -29,7 +29,7 @@ export type DocumentMeta = {
 
 // Meta labels that name who issued a document.
 const ISSUER_LABEL =
-  /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文机构|發文機構|发文单位|發文單位|公开主体|公開主體|印发机关|印發機關|落款)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
+  /(发文机关|發文機關|发证机关|發證機關|发布机构|發布機構|发文机构|發文機構|发文单位|發文單位|公开主体|公開主體|印发机关|印發機關|落款)(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+)([^\s]+)/;
 // Meta labels that name the outlet a page came from: weaker than an issuer (a newspaper, a site).
 const SOURCE_LABEL = /(来源|來源|信息来源|信息來源|文章来源|文章來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*([^\s]+)/;
 

@@ -60,11 +60,23 @@ function englishCountyNames(name: string): string[] {
   return base.length >= 2 ? [`${romanise(base)} ${kind}`, romanise(base)] : [`${romanise(base)} ${kind}`];
 }
 
+/**
+ * Autonomous prefectures whose four-syllable names their own documents shorten further: 克州 (克孜勒苏,
+ * as in 克政办发), 博州, 巴州, 版纳. Shorter names take 州 as they are (湘西州, 甘孜州).
+ */
+const PREFECTURE_ABBREVIATIONS: Record<string, string> = {
+  克孜勒苏: '克州',
+  博尔塔拉: '博州',
+  巴音郭楞: '巴州',
+  西双版纳: '版纳',
+};
+
 function aliasesFor(fullName: string, short: string, level: PlaceLevel): string[] {
   const simplified = new Set([fullName, short]);
   if (level === 'prefecture' && /自治州$/.test(fullName)) {
     simplified.add(`${short}州`);
     simplified.add(`${short}自治州`);
+    if (PREFECTURE_ABBREVIATIONS[short]) simplified.add(PREFECTURE_ABBREVIATIONS[short]);
   }
   const all = new Set<string>();
   for (const s of simplified) {

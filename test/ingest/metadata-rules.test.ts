@@ -249,6 +249,14 @@ describe('the place the document speaks for', () => {
     expect(anonymised.documents[0].place).toBe('unknown');
   });
 
+  it('knows the prefectures their own documents shorten further (克州, 博州, 版纳)', () => {
+    const r = ingest(
+      '自治州关于推进义务教育一体化发展的实施方案\n发文单位 克州人民政府办公室 发布日期 2031-10-28\n为促进城乡义务教育均衡发展,结合我州实际,制定本实施方案。',
+    );
+    expect(r.documents[0]).toMatchObject({ place: '克孜勒苏', placeLevel: 'prefecture' });
+    expect(ingest('巴州区2031年教育工作要点\n全区教育系统要推进优质均衡。').documents[0].place).toBe('巴州区');
+  });
+
   it('reads a meeting by the county it was held in, at the level its report speaks for', () => {
     const page = (headline: string, sentence: string) =>
       ingest(`${headline}\n${sentence}\n会议要求,全面推进教育高质量发展。`);
