@@ -1,13 +1,10 @@
 // English questions name Chinese things in pinyin ("Furong schools" for 芙蓉学校) and sometimes count
 // two things at once ("disciplines and courses"): both are answered from the sentence that gives them.
-import { cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { ingestCorpus } from '../../src/index/build.js';
 import { englishGroups } from '../../src/index/lexicon.js';
-import { loadIndex } from '../../src/index/read.js';
-import { tempDir, testConfig } from '../helpers/corpus.js';
+import { testConfig } from '../helpers/corpus.js';
+import { bundledIndexWith } from '../helpers/index.js';
 
 const config = testConfig();
 const PLAN = [
@@ -21,15 +18,8 @@ const PLAN = [
   '5.深化产教融合,3所高职院校入选国家级示范校和骨干校,新增校企合作项目12个。',
 ].join('\n');
 
-async function planIndex() {
-  // Beside the bundled plans, so that words are weighed as in a real corpus.
-  const corpus = tempDir('plans-names-');
-  cpSync('corpus', corpus, { recursive: true });
-  writeFileSync(join(corpus, 'zhuzhou.txt'), PLAN);
-  const dir = tempDir('plans-names-index-');
-  await ingestCorpus({ corpusDir: corpus, indexDir: dir, config });
-  return (await loadIndex(dir, config))!;
-}
+let built: ReturnType<typeof bundledIndexWith> | undefined;
+const planIndex = () => (built ??= bundledIndexWith({ 'zhuzhou.txt': PLAN }));
 
 describe('an English question', () => {
   it('finds a thing it names in pinyin, when it writes it as a name', async () => {

@@ -1,14 +1,10 @@
 // The short answer to a how-much question gives the figure in the unit the question asks in (所 is
 // answered in 所, not 个), and of the year it names rather than of another year or a period (十三五).
-import { cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { clauseYearFits } from '../../src/answer/figure.js';
-import { ingestCorpus } from '../../src/index/build.js';
-import { loadIndex } from '../../src/index/read.js';
-import { tempDir, testConfig } from '../helpers/corpus.js';
-import { bundledIndex } from '../helpers/index.js';
+import { testConfig } from '../helpers/corpus.js';
+import { bundledIndex, bundledIndexWith } from '../helpers/index.js';
 
 const config = testConfig();
 const shortAnswer = (text: string) => text.split('\n')[0];
@@ -27,11 +23,8 @@ describe('the figure of a how-much question', () => {
   });
 
   it('is the one said of the year asked, not of another year or of a five-year period', async () => {
-    const corpus = tempDir('plans-years-');
-    cpSync('corpus', corpus, { recursive: true });
-    writeFileSync(
-      join(corpus, 'plan.txt'),
-      [
+    const index = await bundledIndexWith({
+      'plan.txt': [
         '芜湖市“十四五”教育事业发展规划',
         '一、发展基础',
         '“十三五”期间，全市新建幼儿园64所，新增学位2.1万个，学前三年毛入园率达到90%。',
@@ -40,10 +33,7 @@ describe('the figure of a how-much question', () => {
         '三、保障措施',
         '加强学前教育经费保障，完善幼儿园建设规划，到2022年，新建幼儿园40所，比2020年增加10所。',
       ].join('\n'),
-    );
-    const indexDir = tempDir();
-    await ingestCorpus({ corpusDir: corpus, indexDir, config });
-    const index = (await loadIndex(indexDir, config))!;
+    });
     const target = await answerQuestion(index, '芜湖到2025年要新建多少所幼儿园?', config);
     expect(target.found).toBe(true);
     expect(shortAnswer(target.answer)).toMatch(/^简答：“全市新建幼儿园120所”\[\d\]$/);

@@ -1,12 +1,9 @@
 // "分哪几个部分?" asks how a document is built. Where the document says so itself ("《规划》主要分为六大
 // 部分"), that sentence is the answer; otherwise its top-level headings are.
-import { cpSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { ingestCorpus } from '../../src/index/build.js';
-import { loadIndex } from '../../src/index/read.js';
-import { tempDir, testConfig } from '../helpers/corpus.js';
+import { testConfig } from '../helpers/corpus.js';
+import { bundledIndexWith } from '../helpers/index.js';
 
 const config = testConfig();
 const EXPLAINED = [
@@ -19,14 +16,8 @@ const EXPLAINED = [
   '《规划》坚持问题导向,突出补短板、强弱项。',
 ].join('\n');
 
-async function planIndex() {
-  const corpus = tempDir('plans-structure-');
-  cpSync('corpus', corpus, { recursive: true });
-  writeFileSync(join(corpus, 'zhuzhou-jiedu.txt'), EXPLAINED);
-  const dir = tempDir('plans-structure-index-');
-  await ingestCorpus({ corpusDir: corpus, indexDir: dir, config });
-  return (await loadIndex(dir, config))!;
-}
+let built: ReturnType<typeof bundledIndexWith> | undefined;
+const planIndex = () => (built ??= bundledIndexWith({ 'zhuzhou-jiedu.txt': EXPLAINED }));
 
 describe('a question about how a document is built', () => {
   it('is answered by the sentence in which the document says it, however the question words it', async () => {
