@@ -47,9 +47,10 @@ const YEARISH = /(19|20)\d{2}|十[一二三四五六七八九]五|第十[一二�
 const NOTICE = /(印发|印發|转发|轉發|发布|發布|颁发|頒發).{0,80}通知$/;
 
 const COLUMN_TAG = /^【([^【】]{1,12})】\s*/;
-// The trail starts at the site's home (首页); its items are short labels (政务服务) or section names (教育新闻).
+// The trail starts at the site's home (首页); its items are short labels (政务服务) or section names (教育新闻),
+// or two labels run together where a PDF's reading took out the space between Chinese words (政務服務國土規劃).
 const BREADCRUMB_TRAIL =
-  /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)(?:[ \t\u3000]+(?:\p{Script=Han}{1,4}|\p{Script=Han}{1,6}(?:新闻|新聞|动态|動態|公开|公開|中心|专题|專題|资讯|資訊)))+[ \t\u3000]+(?=\S.{5,})/u;
+  /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)(?:[ \t\u3000]+(?:\p{Script=Han}{1,8}|\p{Script=Han}{1,6}(?:新闻|新聞|动态|動態|公开|公開|中心|专题|專題|资讯|資訊)))+[ \t\u3000]+(?=\S.{5,})/u;
 
 /** The column tag of a title line (议题解读 of 【议题解读】关于《…》), which normalizeTitle takes off. */
 export function columnTag(text: string): string | undefined {

@@ -208,6 +208,13 @@ describe('the title is the document’s own', () => {
     });
   });
 
+  it('drops a breadcrumb trail whose labels a PDF ran together', () => {
+    const trail = ingest(
+      '首頁 政務服務國土規劃 涟源市召開“十四五”教育事業發展規劃編制座談會\n1月27日,涟源市召開座談會,聽取意見建議。',
+    );
+    expect(trail.documents[0].title).toBe('涟源市召開“十四五”教育事業發展規劃編制座談會');
+  });
+
   it('reads a template site’s “下面是小编为大家整理的…” line as the page title, not as text', () => {
     const r = ingest(
       '下面是小编为大家整理的2031年度教育厅教育工作要点(2031年),供大家参考。\n2031年,全省教育工作的主线是迎接党代会。\n一、加强党的领导',
