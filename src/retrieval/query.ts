@@ -5,7 +5,7 @@ import { findPlaceMentions } from '../ingest/places.js';
 import { detectScript, toSimplified, type Script } from '../text/script.js';
 import { englishGroups, englishWords, glossaryPhrases, withGlossary, type Lexicon } from '../index/lexicon.js';
 import type { PlanIndex } from '../index/store.js';
-import { bigramToken, cutWords, hanBigrams, questionWords, words } from '../text/tokenize.js';
+import { bigramToken, cutWords, hanBigrams, questionWords, taggedWords, words } from '../text/tokenize.js';
 
 /**
  * One thing a question asks about, with the words that say it in the plans: a Chinese word and its
@@ -168,17 +168,12 @@ export function understandQuery(index: PlanIndex, asked: string): QueryUnderstan
     if (usedAsPlace(topic, m.index, m.alias)) unknownPlaces.add(m.place.name);
   }
 
-  // "火星2020年新建多少所学校?": a word in a place's position — opening the question, just before its
+  // "东京2020年新建多少所学校?": a name in a place's position — opening the question, just before its
   // year — that the gazetteer does not know and no plan uses is still the place asked about, one
-  // without a plan; its question is not answered from whichever plan has a figure.
+  // without a plan; its question is not answered from whichever plan has a figure. Only a proper name
+  // ("那么2020年…", "大家2020年…" open with a word, not a place).
   const leading = topic.match(/^\s*(\p{Script=Han}{2,8}?)的?\s*(?:19|20)\d{2}\s*年/u)?.[1];
-  if (
-    !places.size &&
-    !unknownPlaces.size &&
-    leading &&
-    !hanBigrams(leading).some((b) => index.postings.has(bigramToken(b)))
-  )
-    unknownPlaces.add(leading);
+  if (!places.size && !unknownPlaces.size && leading && unknownName(index, leading)) unknownPlaces.add(leading);
 
   const anonymised =
     /(XX|xx|××|某)(省|市|州|县|区)/.test(simplified) ||
@@ -300,6 +295,15 @@ function chineseTerms(lexicon: Lexicon, topic: string): QueryTerm[] {
     }
   }
   return terms;
+}
+
+/**
+ * A name no plan uses: none of its bigrams is in the corpus, and jieba reads it as a proper name (东京,
+ * 纽约, 马斯克) or a word it does not know — not a common noun (大家, 火星) or a pronoun (咱们).
+ */
+function unknownName(index: PlanIndex, text: string): boolean {
+  if (hanBigrams(text).some((b) => index.postings.has(bigramToken(b)))) return false;
+  return taggedWords(text).every((t) => /^(n[srtz]|x|eng)/.test(t.tag));
 }
 
 /** A word the index can use: one the corpus has, or one the lexicon can expand into the corpus's words. */
