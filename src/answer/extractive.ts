@@ -11,7 +11,7 @@ import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
 import { lettersAndDigits } from '../text/normalize.js';
 import { candidates, quotableSpans, support, type Candidate } from './candidates.js';
-import { coverage, readable, weighTerms, type WeighedTerm } from './evidence.js';
+import { coverage, readable, termMatch, weighTerms, type WeighedTerm } from './evidence.js';
 import { figureClause, figureYearFit } from './figure.js';
 import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
 import type { Answer } from './model.js';
@@ -62,7 +62,7 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
     const plan = overview(index, result);
     if (plan) return listAnswer(result, plan, 1);
   }
-  if (form.structure) {
+  if (form.structure && aboutTheDocument(result, terms)) {
     const stated = structureSentence(index, result);
     if (stated) return directAnswer(result, [stated], terms, form);
     const plan = overview(index, result);
@@ -122,6 +122,17 @@ function structureSentence(index: PlanIndex, result: SearchResult): Candidate | 
   }
   return undefined;
 }
+/**
+ * Whether a question about parts asks about the document itself ("开州区的教育规划一共分成几块内容?",
+ * "温州教育强市建设实施意见分哪几个部分?") rather than a subject within it ("教育评价改革包括哪几个部分?"):
+ * every term of it, words of dividing aside, is in the title of the document retrieval ranked first.
+ */
+function aboutTheDocument(result: SearchResult, terms: WeighedTerm[]): boolean {
+  const title = readable(result.hits[0]?.doc.title ?? '');
+  return terms.every((t) => DIVIDING.test(t.term.text) || termMatch(t.term, title) > 0);
+}
+const DIVIDING = /^(?:分成|分为|分|包括|包含|组成|构成|部分|块|内容|章|板块|parts?|chapters?|divided|consist)$/i;
+
 const STATED_STRUCTURE =
   /(?:分为|分成|分|包括|包含|共有?|由)[^。；;：:]{0,40}?(?:[一二三四五六七八九十两]|\d+)\s*(?:大|个)?\s*(?:部分|章|篇|板块)/;
 

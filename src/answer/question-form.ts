@@ -27,7 +27,7 @@ export type QuestionForm = {
 };
 
 const STRUCTURE =
-  /(?:哪几|几|多少)(?:个|大)?(?:部分|章|篇|板块|块)|(?:how many|what|which)\s+(?:main\s+)?(?:parts|sections|chapters)\b|\bstructured?\b/i;
+  /(?:哪几|几|多少)(?:个|大)?(?:部分|章|板块|块内容|大块)|(?:how many|what|which)\s+(?:main\s+)?(?:parts|chapters)\b/i;
 
 // 几 asks how many, except in a time expression (那几年, 这几天, 近几年: "those few years") and 几乎.
 const AMOUNT =

@@ -32,6 +32,13 @@ describe('a question about how a document is built', () => {
     expect(english.citations[0].quote).toMatch(/^《规划》共分为五个部分/);
   });
 
+  it('about a subject within the document is answered from the subject, not by the document’s outline', async () => {
+    const index = await planIndex();
+    const answer = await answerQuestion(index, '株洲十四五规划的主要特点包括哪几个部分?', config);
+    // Not stated as the answer: at most quoted as related, under "计划中没有直接说明".
+    expect(answer.evidence).not.toBe('direct');
+  });
+
   it('is answered by the headings when the document does not say it', async () => {
     const index = await planIndex();
     const answer = await answerQuestion(index, '青岛2020年教育工作要点分哪几个部分?', config);
