@@ -58,10 +58,16 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   const simplifiedMeta = header.slice(1 + others.length);
   const subtitles = simplifiedOthers.filter((_, i) => others[i].kind === 'subtitle');
   const tags = toSimplified(doc.tags.join('\n'));
-  const type = detectType(simplifiedTitle, subtitles.join('\n'), simplifiedBody, Boolean(titleLine), tags);
   // A title that is only the page's first sentence ("为加快…,根据《湖南省…》《中国教育现代化2035》…") names
-  // what it cites, not what it is: its places and years are read as the body's, not as a title's.
+  // what it cites, not what it is: its kind, places and years are read as the body's, not as a title's.
   const sentenceTitle = Boolean(derived) && named?.names === 'sentence';
+  const type = detectType(
+    sentenceTitle ? '' : simplifiedTitle,
+    subtitles.join('\n'),
+    simplifiedBody,
+    Boolean(titleLine),
+    tags,
+  );
   const titles = sentenceTitle ? simplifiedOthers : [simplifiedTitle, ...simplifiedOthers];
   const period = detectPeriod(titles, simplifiedMeta, simplifiedBody, type);
   const issuers = [
@@ -262,6 +268,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   if (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)) return '会议报道';
   // A page that lost its title still says what it is where a plan says why it was made: "…,制定本规划。"
   if (!hasTitleLine && /(?:制定|编制|制订)本规划/.test(opening)) return '规划';
+  // …or where a year's work points set out the year's course: "2025年是…。全市教育工作的总体思路是:…"
+  if (!hasTitleLine && /^(?:19|20)\d{2}年是.{0,200}?教育工作的?总体(?:思路|要求)/.test(opening)) return '工作要点';
   return 'other';
 }
 
@@ -399,7 +407,9 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     if (latest) return { year: latest[0], years: latest };
   }
   const counts = new Map<number, number>();
-  for (const m of opening.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
+  // Years of the documents it cites (《…纲要(2024—2035年)》) are not its own.
+  const own = opening.replace(/《[^《》]*》/g, '');
+  for (const m of own.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   if (best) return annual(best[0]);
@@ -447,9 +457,15 @@ const SCOPE: Array<[PlaceLevel, RegExp]> = [
 const ANONYMISED = /(XX|ＸＸ|xx|××|某)(省|市|州|县|区)/;
 
 function scopeOf(text: string): PlaceLevel | undefined {
-  const counts = SCOPE.map(([level, re]) => [level, text.match(re)?.length ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  // "位居全省前列", "全国首批": a ranking among others, not the level a document speaks for.
+  const voice = text.replace(RANKING, '');
+  // On a tie the more specific level: a document cites the levels above it (全省教育大会) more than below.
+  const counts = SCOPE.map(([level, re]) => [level, voice.match(re)?.length ?? 0] as const).sort(
+    (a, b) => b[1] - a[1] || LEVEL_RANK[b[0]] - LEVEL_RANK[a[0]],
+  );
   return counts[0][1] > 0 ? counts[0][0] : undefined;
 }
+const RANKING = /全[国省市州县区](?=前列|第[一二三四五六七八九十\d]|领先|排名|首位|首批|首个|唯一|率先|同类)/g;
 
 const LEVEL_RANK: Record<PlaceLevel, number> = { province: 0, city: 1, prefecture: 1, county: 2 };
 

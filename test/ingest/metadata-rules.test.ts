@@ -328,6 +328,30 @@ describe('the year, or the period of a multi-year plan', () => {
     expect(allText(r)).not.toMatch(/^全文$/m);
   });
 
+  it('reads a work-points page that lost its title by its opening, not by the plans it cites', () => {
+    const r = ingest(
+      [
+        '2031年是“十五五”规划承上启下、“十六五”规划谋篇布局的关键之年。全市教育工作的总体思路是:紧扣《教育强国建设规划纲要(2030—2045年)》,认真落实全省教育大会部署,全力以赴建设教育强市,为加快建设教育强省作出泰州贡献。',
+        '一、坚持强党建谋发展',
+        '1.持续深化党对教育工作的全面领导。严格落实“第一议题”制度。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({
+      place: '泰州',
+      placeLevel: 'city',
+      year: 2031,
+      years: [2031, 2031],
+      type: '工作要点',
+    });
+  });
+
+  it('does not take a ranking among a province’s cities for the level a page speaks for', () => {
+    const r = ingest(
+      '加快建设教育强市 擦亮城市名片\n五年来,泰州教育现代化综合水平始终位居全省前列,为谱写泰州篇章提供坚实支撑。\n学前教育优质普惠发展,新增优质幼儿园98所。',
+    );
+    expect(r.documents[0]).toMatchObject({ place: '泰州', placeLevel: 'city' });
+  });
+
   it('knows every five-year plan from the 3rd on', () => {
     expect(fiveYearPlan(13)).toEqual([2016, 2020]);
     expect(fiveYearPlan(14)).toEqual([2021, 2025]);
