@@ -116,7 +116,9 @@ export function isTitleLine(text: string): boolean {
 /** The plan a notice issues: 关于印发《X》的通知 → X. */
 export function issuedPlan(text: string): string | undefined {
   const bracketed = text.match(/《([^《》]{4,80})》/);
-  if (bracketed) return normalizeTitle(bracketed[1]);
+  // A name in 《》 is one phrase: a space inside it is the page's line wrapping (教育事业 发展规划).
+  if (bracketed)
+    return normalizeTitle(bracketed[1].replace(/(?<=[\p{Script=Han}”"])[ \t\u3000]+(?=\p{Script=Han})/gu, ''));
   const bare = text.match(/(?:印发|印發)(.{4,80}?)的?通知$/);
   return bare ? normalizeTitle(bare[1]) : undefined;
 }
@@ -133,6 +135,9 @@ const SIGNATURE =
 // 鲁政教督委〔2024〕1号, also in brackets: (皖政[2001]85號).
 const DOC_NUMBER = /^[(（]?[\p{Script=Han}]{1,12}[〔［[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*[号號][)）]?$/u;
 const SUBTITLE = /^(——|──|--|—|－－)\s*\S.{2,60}$/;
+const CONTENTS = /^(?:目[ \t\u3000]*[录錄]|contents)$/i;
+// A table of contents entry's page number: "一、主要成绩 6", "(一)指导思想……15".
+const PAGE_NUMBER = /(?:[ \t\u3000.…·]+)\d{1,3}$/;
 const BYLINE =
   /^[\p{Script=Han}、，,()（）]{2,40}(局长|局長|厅长|廳長|书记|書記|主任|县长|縣長|市长|市長|区长|區長|旗长|旗長|部长|部長|校长|校長|主席|记者|記者|通讯员|通訊員)[ \u3000]+\p{Script=Han}{2,4}$/u;
 // Site sections and banners: 首页, 教育新闻, 本市动态, …信息公开网.
@@ -287,8 +292,24 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
 
   // Right after a 关于印发 notice's title, its addressee and sentence belong to it, not to the plan's text.
   let afterNotice = false;
+  // A table of contents (目录, then headings with page numbers) lists the plan's headings: its lines are
+  // the document's text, never its title ("“十四五”时期发展规划 14" is a part of the plan, not the plan).
+  // It ends at the first sentence, or where its first entry comes again as the text's own heading.
+  let contents: { first?: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line.kind !== 'meta' && CONTENTS.test(line.text)) contents = {};
+    else if (contents) {
+      const entry = line.text.replace(PAGE_NUMBER, '').trim();
+      const again = contents.first !== undefined && entry === contents.first && entry === line.text.trim();
+      if (isSentence(line.text) || again) contents = undefined;
+      else contents.first ??= entry;
+    }
+    if (contents && line.kind !== 'meta') {
+      flushMeta();
+      doc().body.push(line.text);
+      continue;
+    }
     if (line.kind === 'meta') {
       const title = line.text.match(META_TITLE);
       addMeta(line.text);

@@ -86,6 +86,26 @@ describe('one document per titled plan', () => {
     expect(r.documents[0].title).not.toMatch(/:$/);
   });
 
+  it('titles a notice over a table of contents by the plan it issues, never by a part the contents list', () => {
+    const r = ingest(
+      [
+        '包头市人民政府办公室 关于印发《包头市“十五五”教育事业 发展规划》的通知',
+        '各区人民政府,市政府各部门:',
+        '《包头市“十五五”教育事业发展规划》已经市政府同意,现印发给你们,请认真贯彻落实。',
+        '目  录',
+        '“十四五”时期发展情况',
+        '一、主要成绩 6',
+        '“十五五”时期发展规划',
+        '一、面临形势 14',
+        '“十四五”时期发展情况',
+        '“十四五”期间,全市教育事业取得显著成绩,新建学校20所。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({ title: '包头市“十五五”教育事业发展规划', place: '包头', type: '规划' });
+    expect(r.documents[0].years).toEqual([2026, 2030]);
+  });
+
   it('keeps a metadata block with the document below it, not as a document of its own', () => {
     const r = ingest(
       [
