@@ -409,7 +409,8 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
   const counts = new Map<number, number>();
   // Years of the documents it cites (《…纲要(2024—2035年)》) are not its own.
   const own = opening.replace(/《[^《》]*》/g, '');
-  for (const m of own.matchAll(/((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
+  // Nor is a target year (到2015年打造…): what a text aims at, not when it speaks.
+  for (const m of own.matchAll(/(?<![到至])((?:19|20)\d{2})年(?!\d)(?!.{0,6}远景)/g))
     counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   if (best) return annual(best[0]);
@@ -605,7 +606,7 @@ function countyHeldIn(body: string): Place | undefined {
   return undefined;
 }
 
-/** "丹凤教育": a county named by its short name before 教育, when that short name is one county's only. */
+/** A county named by its short name ("丹凤教育", "结合临邑实际"), when that short name is one county's only. */
 function countyByShortName(body: string): Place | undefined {
   if (!countiesByShortName) {
     countiesByShortName = new Map();
@@ -617,8 +618,9 @@ function countyByShortName(body: string): Place | undefined {
     }
   }
   const counts = new Map<Place, number>();
-  for (const m of body.matchAll(/(\p{Script=Han}{2,3})(?=教育)/gu)) {
-    const word = m[1];
+  // "丹凤教育", and "结合临邑实际" / "符合临邑实际": how a county's own documents name it.
+  for (const m of body.matchAll(/(\p{Script=Han}{2,3})(?=教育)|(?:结合|符合|立足)(\p{Script=Han}{2,3}?)实际/gu)) {
+    const word = m[1] ?? m[2];
     for (const candidate of [word, word.slice(1)]) {
       const places = countiesByShortName.get(candidate);
       if (places?.length === 1) counts.set(places[0], (counts.get(places[0]) ?? 0) + 1);

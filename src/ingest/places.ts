@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { cached } from '../cache.js';
 import { toTraditional } from '../text/script.js';
+import { dictionaryWords } from '../text/tokenize.js';
 
 const require = createRequire(import.meta.url);
 
@@ -197,10 +198,31 @@ export function findPlaceMentions(text: string): PlaceMention[] {
       i++;
       continue;
     }
+    if (insideWord(text, i, hit.alias, out.at(-1))) {
+      i++;
+      continue;
+    }
     for (const place of hit.places) out.push({ place, alias: text.slice(i, i + hit.alias.length), index: i });
     i += hit.alias.length;
   }
   return out;
+}
+
+/**
+ * A two-character county (范县, 新县) read inside a word is that word's end (示范县, 创新县域): jieba's
+ * dictionary reading of the text around it has no word starting where the name would. A place named
+ * just before it (濮阳范县, 信阳市新县) says it is the county.
+ */
+function insideWord(text: string, at: number, alias: string, before: PlaceMention | undefined): boolean {
+  if (!/^\p{Script=Han}[县区旗]$/u.test(alias) || !/\p{Script=Han}/u.test(text[at - 1] ?? '')) return false;
+  if (before && before.index + before.alias.length === at) return false;
+  const from = Math.max(0, at - 6);
+  let offset = from;
+  for (const word of dictionaryWords(text.slice(from, at + alias.length))) {
+    if (offset === at) return false;
+    offset += word.length;
+  }
+  return true;
 }
 
 export function placeByCode(code: string): Place | undefined {

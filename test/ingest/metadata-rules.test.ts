@@ -276,6 +276,20 @@ describe('the place the document speaks for', () => {
     expect(anonymised.documents[0].place).toBe('unknown');
   });
 
+  it('never reads a two-character county out of a word (示范县 is not 范县), and reads a county by "结合X实际"', () => {
+    const r = ingest(
+      [
+        '本报讯 3月15日,我县召开教育工作会议。',
+        '会议强调,到2035年打造全省教育工作示范县,建立符合临邑实际的教育体制机制。',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ place: '临邑县', placeLevel: 'county', type: '会议报道' });
+    // A target year (到2035年) is not the year of the report.
+    expect(r.documents[0].year).not.toBe(2035);
+    expect(ingest('信阳市新县2031年教育工作要点\n全县教育系统要推进优质均衡。').documents[0].place).toBe('新县');
+    expect(ingest('介绍一下新县2031年教育工作要点\n全县教育系统要推进优质均衡。').documents[0].place).toBe('新县');
+  });
+
   it('knows the prefectures their own documents shorten further (克州, 博州, 版纳)', () => {
     const r = ingest(
       '自治州关于推进义务教育一体化发展的实施方案\n发文单位 克州人民政府办公室 发布日期 2031-10-28\n为促进城乡义务教育均衡发展,结合我州实际,制定本实施方案。',
