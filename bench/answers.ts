@@ -18,6 +18,7 @@ const SETS = [
   { name: 'unanswerable', qa: 'eval/unanswerable.jsonl', corpus: 'corpus' },
   { name: 'unseen', qa: 'eval/unseen/qa.jsonl', corpus: 'eval/unseen/docs' },
   { name: 'holdout-pages-3', qa: 'eval/holdout-pages-3/qa.jsonl', corpus: 'eval/holdout-pages-3/docs' },
+  { name: 'holdout-pages-4', qa: 'eval/holdout-pages-4/qa.jsonl', corpus: 'eval/holdout-pages-4/docs' },
 ];
 
 logForPeopleAtTerminal();
