@@ -16,7 +16,13 @@ import { evaluateRuns, type QaItem } from '../src/retrieval/evaluate.js';
 import { searchPlans } from '../src/retrieval/search.js';
 import { readMeta, type Meta } from '../eval/meta.js';
 
-const SETS = ['eval/unseen', 'eval/holdout-pages', 'eval/holdout-pages-2', 'eval/holdout-pages-3'];
+const SETS = [
+  'eval/unseen',
+  'eval/holdout-pages',
+  'eval/holdout-pages-2',
+  'eval/holdout-pages-3',
+  'eval/holdout-pages-4',
+];
 const FORMATS = [
   { name: 'docx', filter: 'docx:MS Word 2007 XML' },
   { name: 'pdf', filter: 'pdf' },

@@ -90,6 +90,8 @@ const CHROME: RegExp[] = [
   /^(网站地图|網站地圖|版权所有|版權所有|copyright|主办单位|主辦單位|承办单位|承辦單位|联系我们|聯繫我們)/i,
   /icp备|icp備|公网安备|公網安備/i,
   /(领取福利|領取福利)/,
+  // A site's notice to its visitors (温馨提示:网站改造…), not the page's text.
+  /^(温馨提示|溫馨提示|友情提示|網站提示|网站提示)[:：]/,
   // 本站声明 is chrome; 本网讯 opens a report's first paragraph.
   /^(免责声明|免責聲明|本站(?![讯訊])|本网(?![讯訊])|本網(?![讯訊])|联系客服|聯繫客服|在线客服|在線客服|下载APP|下載APP|登录\s*[|｜/]\s*注册|登錄\s*[|｜/]\s*註冊)/i,
   /\.(png|jpe?g|gif|svg|webp)\b/i,

@@ -61,13 +61,17 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
   // A title that is only the page's first sentence ("为加快…,根据《湖南省…》《中国教育现代化2035》…") names
   // what it cites, not what it is: its kind, places and years are read as the body's, not as a title's.
   const sentenceTitle = Boolean(derived) && named?.names === 'sentence';
-  const type = detectType(
-    sentenceTitle ? '' : simplifiedTitle,
-    subtitles.join('\n'),
-    simplifiedBody,
-    Boolean(titleLine),
-    tags,
-  );
+  // A page reporting a plan's issue (named by the plan it reports) explains that plan.
+  const type =
+    derived && named?.names === 'reported'
+      ? '解读'
+      : detectType(
+          sentenceTitle ? '' : simplifiedTitle,
+          subtitles.join('\n'),
+          simplifiedBody,
+          Boolean(titleLine),
+          tags,
+        );
   const titles = sentenceTitle ? simplifiedOthers : [simplifiedTitle, ...simplifiedOthers];
   const period = detectPeriod(titles, simplifiedMeta, simplifiedBody, type);
   const issuers = [
@@ -172,7 +176,10 @@ function sameMeeting(a: string, b: string): boolean {
   return ca.length >= 4 && cb.length >= 4 && (ca.includes(cb) || cb.includes(ca));
 }
 
-type Derived = { text: string; names: 'meeting' | 'plan' | 'sentence' };
+type Derived = { text: string; names: 'meeting' | 'plan' | 'reported' | 'sentence' };
+// "日前,济宁市政府正式印发《济宁市“十四五”教育事业发展规划》": a report of a plan's issue, named by that plan.
+const REPORTED_PLAN =
+  /(?:印发|印發|出台|颁布|頒布|发布|發布)了?《([^《》]{4,60}(?:规划|規劃|要点|要點|纲要|綱要|计划|計劃|意见|意見|方案))》/;
 
 // 日前, 近日, 2月21日, 21日上午: a clause that says only when.
 const TIME_ONLY =
@@ -207,20 +214,31 @@ function meetingIn(clause: string): Derived | undefined {
  */
 function deriveTitle(body: string[], simplifiedBody: string): Derived | undefined {
   const first = body[0] ?? '';
-  const sentence = first.split(/[。！？]/)[0].replace(LEADING_DATE, '');
-  // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
-  // A clause that only says when (日前, 2月21日) is passed over: the meeting is in the next one.
-  const clauses = sentence
-    .split(/[,，;；\uFFFD]/)
-    .map((c) => c.replace(LEADING_DATE, '').trim())
-    .filter((c) => c.length > 0 && !TIME_ONLY.test(c));
-  const clause = clauses[0] ?? '';
-  // "为统筹部署…工作,切实推动…,2月21日,某区召开…工作会": after a purpose clause, the clause naming the meeting.
-  const candidates = PURPOSE.test(clause) ? clauses : [clause];
-  for (const c of candidates) {
-    const meeting = meetingIn(c);
-    if (meeting) return meeting;
+  const sentences = first.split(/[。！？]/);
+  const sentence = sentences[0].replace(LEADING_DATE, '');
+  // A literary opening ("律回春晖渐,万象始更新。") says nothing of the meeting: the next sentence does.
+  const leads = /\d/.test(sentence) || sentence.length > 20 ? [sentence] : [sentence, sentences[1] ?? ''];
+  for (const s of leads) {
+    // An unreadable character (a lost 。 among mojibake) ends a clause too: no name runs through it.
+    // A clause that only says when (日前, 2月21日) is passed over: the meeting is in the next one.
+    const clauses = s
+      .split(/[,，;；\uFFFD]/)
+      .map((c) => c.replace(LEADING_DATE, '').trim())
+      .filter((c) => c.length > 0 && !TIME_ONLY.test(c));
+    // "为统筹部署…工作,切实推动…,2月21日,某区召开…工作会": after a purpose clause, the clause naming the meeting.
+    const candidates = PURPOSE.test(clauses[0] ?? '') ? clauses : clauses.slice(0, 1);
+    for (const c of candidates) {
+      const meeting = meetingIn(c);
+      if (meeting) return meeting;
+    }
   }
+  const reported = sentence.match(REPORTED_PLAN);
+  if (reported && !JIEDU_OPENING.test(simplifiedBody.slice(0, 40))) return { text: reported[1], names: 'reported' };
+  const clause =
+    sentence
+      .split(/[,，;；\uFFFD]/)
+      .map((c) => c.replace(LEADING_DATE, '').trim())
+      .filter((c) => c.length > 0 && !TIME_ONLY.test(c))[0] ?? '';
   // "某市教育事业发展第十二个五年规划为全面落实…": a plan's name run into its first sentence ends at its kind.
   const plan = clause.match(PLAN_NAME_RUN_ON);
   if (plan && (YEARISH_TITLE.test(plan[1]) || findPlaceMentions(plan[1]).some((m) => m.index === 0)))
@@ -251,8 +269,8 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   if (/答记者问|答问|问答|回答记者/.test(title) || (/发布会/.test(title) && PLAN_WORD.test(title))) return '解读';
   if (/(会议|会)上的(工作)?报告/.test(title + subtitles)) return '报告';
   if (MEETING_TITLE.test(title) && (!NOT_A_MEETING.test(title) || /召开|举行/.test(title))) return '会议报道';
-  // "2016年全州教育工作会议强调": a headline reporting what a meeting said is a meeting report too.
-  if (/(?:会议|大会|工作会)(?:强调|要求|指出|提出|明确|部署)/.test(title)) return '会议报道';
+  // "2016年全州教育工作会议强调", "…工作会议报道": a headline reporting a meeting, or what it said.
+  if (/(?:会议|大会|工作会)(?:强调|要求|指出|提出|明确|部署|报道|纪实|综述|侧记)/.test(title)) return '会议报道';
   if (/要点/.test(title)) return explains ? '解读' : '工作要点';
   if (/总结/.test(title)) return '工作总结';
   // A whole year's 完成情况 (重点工作目标任务1-12月完成情况, 全年工作落实情况) reviews that year: a summary.
@@ -263,6 +281,9 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
   if (yearlyOpinion(title)) return explains ? '解读' : '工作要点';
   // A year's or a school year's 工作计划 (2023—2024学年度工作计划) is a yearly plan, like a 工作要点.
   if (yearlyPlan(title)) return explains ? '解读' : '工作要点';
+  // "黟县教育局邀请人大代表、政协委员共谋教育事业发展规划": a news headline about a plan, over a report of the
+  // meeting that discussed it, is a meeting report.
+  if (NEWS_VERB.test(title) && /召开|举行/.test(opening) && /会/.test(opening)) return '会议报道';
   if (/规划|计划|纲要/.test(title)) return explains ? '解读' : '规划';
   if (explains) return '解读';
   if (!hasTitleLine && /会议|会上/.test(opening) && /召开|举行|举办/.test(opening)) return '会议报道';
@@ -274,6 +295,7 @@ function detectType(title: string, subtitles: string, body: string, hasTitleLine
 }
 
 const PLAN_WORD = /要点|规划|计划|纲要|方案|意见|《/;
+const NEWS_VERB = /邀请|共谋|共商|问计|听取|征求|研讨|座谈|调研/;
 
 /** The 完成情况 of one whole year's work: a year named, and no part of it (上半年, 一季度, 1-6月). */
 function yearEndReview(title: string): boolean {
@@ -419,6 +441,9 @@ function detectPeriod(titles: string[], meta: string[], body: string, type: DocT
     const m = line.match(/(?:^|[:：\s(（])((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
     if (m) return annual(Number(m[1]));
   }
+  // …or a dateline the page left among its first lines ("基础教育 时间:2021-07-30 15:36 来源:…").
+  const dateline = body.slice(0, 300).match(/(?:时间|日期)[:：]\s*((?:19|20)\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}/);
+  if (dateline) return annual(Number(dateline[1]));
   if (planStart) return annual(planStart);
   return { year: UNKNOWN, years: UNKNOWN };
 }

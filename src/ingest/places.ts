@@ -135,13 +135,16 @@ function buildGazetteer(): Place[] {
     const everyday = a.name.replace(ETHNIC_AUTONOMY, (_m, kind: string) => kind);
     const names =
       everyday !== a.name && everyday.length >= 3 && !countyNames.has(everyday) ? [a.name, everyday] : [a.name];
+    // A 旗 of the left or right wing goes by its initial and wing: 科尔沁左翼后旗 → 科左后旗, 察哈尔右翼前旗 → 察右前旗.
+    const wing = a.name.match(/^(\p{Script=Han})\p{Script=Han}+?([左右])翼([前中后])旗$/u);
+    if (wing && !countyNames.has(`${wing[1]}${wing[2]}${wing[3]}旗`)) names.push(`${wing[1]}${wing[2]}${wing[3]}旗`);
     places.push({
       name: a.name,
       fullName: a.name,
       level: 'county',
       code: a.code,
       parents: [a.cityCode!, a.provinceCode!],
-      aliases: [...names.flatMap((n) => [n, toTraditional(n)]), ...englishCountyNames(everyday)],
+      aliases: [...new Set([...names.flatMap((n) => [n, toTraditional(n)]), ...englishCountyNames(everyday)])],
     });
   }
   return places;

@@ -3,6 +3,7 @@
 // (关于印发《X》的通知) and the plan itself. A new document starts only where a title names a plan
 // other than the one being read, after that plan has text of its own.
 import type { CleanLine } from './clean.js';
+import { findPlaceMentions } from './places.js';
 
 /**
  * plan: a line naming a plan, notice or meeting above the text; notice: a 关于印发《X》的通知 line; meta: a
@@ -66,6 +67,10 @@ export function normalizeTitle(text: string): string {
   t = t.replace(COLUMN_TAG, '');
   const tag = t.match(/^([^|｜《》]{1,10})[|｜]\s*(.{6,})$/);
   if (tag) t = tag[2];
+  // 河南:鲁山县召开…: a province or city named before a colon, as a region tag over the headline.
+  const region = t.match(/^(\p{Script=Han}{2,5})[:：]\s*(.{6,})$/u);
+  if (region && findPlaceMentions(region[1]).some((m) => m.index === 0 && m.alias.length === region[1].length))
+    t = region[2];
   // …-利来app, …_浙江省教育厅: the site's name after the title.
   const suffix = t.match(/^(.{6,}?)\s*[-_–|｜]\s*([^-_–|｜《》“”\d()（）]{1,20})$/);
   if (suffix && endsLikeTitle(suffix[1]) && !endsLikeTitle(suffix[2])) t = suffix[1];
@@ -320,6 +325,8 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       continue;
     }
     const text = line.text;
+    // A line of symbols only ("+", "|", "***") says nothing: neither a title nor text.
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
     const header = !current?.substantive;
     const nextLine = lines[i + 1];
 

@@ -298,6 +298,38 @@ describe('the place the document speaks for', () => {
     expect(ingest('巴州区2031年教育工作要点\n全区教育系统要推进优质均衡。').documents[0].place).toBe('巴州区');
   });
 
+  it('reads the shapes holdout-pages-4 showed, on pages of other places', () => {
+    // A symbol line and a site's notice above the headline; a headline ending in 会议报道.
+    const notice = ingest(
+      '+\n温馨提示:网站进行无障碍改造,若有异常,敬请谅解!\n2031年全州教育工作会议报道\n3月12日,2031年全州教育工作会议在泸定召开,总结2030年工作。',
+    );
+    expect(notice.documents[0]).toMatchObject({ title: '2031年全州教育工作会议报道', type: '会议报道', place: '甘孜' });
+    // A region tag before the headline; a banner by its wing (科右中旗).
+    const tagged = ingest(
+      '内蒙古:科右中旗召开2031年教育工作会议_新闻\n2月22日,科右中旗召开2031年教育工作会议,部署全年工作。',
+    );
+    expect(tagged.documents[0]).toMatchObject({ title: '科右中旗召开2031年教育工作会议', place: '科尔沁右翼中旗' });
+    // A literary opening before the sentence that names the meeting.
+    const literary = ingest(
+      '春风化雨暖,万物始复苏。2月3日,桐乡市教育局召开全市2031年职成教工作会,部署新的一年工作。\n会议要求,全面推进职成教高质量发展。',
+    );
+    expect(literary.documents[0].title).toBe('全市2031年职成教工作会');
+    // A news headline about a plan over the report of the meeting that discussed it, dated by its dateline.
+    const news = ingest(
+      '桐乡市教育局邀请人大代表共谋教育事业发展规划\n基础教育 时间:2031-07-30 15:36 来源:桐乡市教育局\n7月28日,桐乡市教育局召开“十六五”教育事业发展规划征求意见座谈会,听取意见建议。',
+    );
+    expect(news.documents[0]).toMatchObject({ type: '会议报道', year: 2031, years: [2031, 2031] });
+    // A report of a plan's issue, named by the plan it reports.
+    const reported = ingest(
+      '日前,桐乡市政府正式印发《桐乡市“十六五”教育事业发展规划》(以下简称《规划》),明确了今后五年的目标。\n《规划》提出,到2035年学前教育毛入园率达到98%。',
+    );
+    expect(reported.documents[0]).toMatchObject({
+      title: '桐乡市“十六五”教育事业发展规划',
+      type: '解读',
+      years: [2031, 2035],
+    });
+  });
+
   it('reads a meeting by the county it was held in, at the level its report speaks for', () => {
     const page = (headline: string, sentence: string) =>
       ingest(`${headline}\n${sentence}\n会议要求,全面推进教育高质量发展。`);
