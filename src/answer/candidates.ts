@@ -5,7 +5,7 @@
 import { sentenceSpans } from '../ingest/chunk.js';
 import { GARBLED } from '../ingest/mojibake.js';
 import type { SearchHit, SearchResult } from '../retrieval/search.js';
-import { coverage, type WeighedTerm } from './evidence.js';
+import { coverage, readable, type WeighedTerm } from './evidence.js';
 import { isInstructionLike } from './instructions.js';
 import { hasFigure, type QuestionForm } from './question-form.js';
 
@@ -34,7 +34,24 @@ export const CANDIDATE_HITS = 6;
  * win; the rank term breaks ties towards retrieval's order. Chosen on the development set; the
  * answers there change only when a weight moves by more than about 0.1.
  */
-export const SENTENCE_SCORE = { sentence: 0.6, paragraph: 0.4, rank: 0.1, figure: 0.15 };
+export const SENTENCE_SCORE = { sentence: 0.6, paragraph: 0.4, rank: 0.1, figure: 0.15, shape: 0.15 };
+
+/**
+ * Whether a sentence has the shape a question asks for, beyond its words: for "哪五个方面", a series of
+ * exactly five items (以凝聚人心、完善人格、开发人力、培育人才、造福人民为工作目标); for "哪位领导讲话", a
+ * person named by role (旗政府副旗长白青山在会上讲话).
+ */
+function hasAskedShape(text: string, form: QuestionForm): boolean {
+  const count = form.list?.count;
+  if (count && count >= 3 && text.split(/[，,；;：:。]/).some((clause) => clause.split('、').length === count))
+    return true;
+  return Boolean(form.who) && personByRole(text);
+}
+
+/** A person named by role in a sentence: 旗政府副旗长白青山在会上讲话, 县委书记杨明忠发表了重要讲话. */
+export const personByRole = (text: string) => PERSON_BY_ROLE.test(readable(text));
+const PERSON_BY_ROLE =
+  /(?:书记|書記|局长|局長|县长|縣長|旗长|旗長|市长|市長|州长|州長|区长|區長|主任|部长|部長|厅长|廳長|校长|校長|主席|委员|委員)\p{Script=Han}{2,3}(?:在|出席|主持|讲话|講話|作|同志|强调|強調|指出|要求)/u;
 
 /** Fewer characters than this is a fragment (a heading number, "同时,"), not worth quoting. */
 const MIN_SENTENCE_CHARS = 6;
@@ -54,7 +71,8 @@ export function candidates(result: SearchResult, terms: WeighedTerm[], form: Que
         SENTENCE_SCORE.sentence * sentence +
         SENTENCE_SCORE.paragraph * paragraph +
         SENTENCE_SCORE.rank / (rank + 1) +
-        (figure ? SENTENCE_SCORE.figure : 0);
+        (figure ? SENTENCE_SCORE.figure : 0) +
+        (sentence > 0 && hasAskedShape(text, form) ? SENTENCE_SCORE.shape : 0);
       out.push({ hit, rank, start, end: start + text.length, text, sentence, paragraph, figure, score });
     }
   });

@@ -10,7 +10,7 @@
 import type { PlanIndex } from '../index/store.js';
 import type { SearchResult } from '../retrieval/search.js';
 import { lettersAndDigits } from '../text/normalize.js';
-import { candidates, quotableSpans, support, type Candidate } from './candidates.js';
+import { candidates, personByRole, quotableSpans, support, type Candidate } from './candidates.js';
 import { coverage, readable, termMatch, weighTerms, type WeighedTerm } from './evidence.js';
 import { figureClause, figureYearFit } from './figure.js';
 import { announcedCount, announcementEnd, itemsAfter } from './lists.js';
@@ -80,6 +80,10 @@ export function extractiveAnswer(result: SearchResult, index: PlanIndex): Answer
     if (!figure) return relatedAnswer(result, ranked, form);
     return directAnswer(result, choose(ranked, figure, query.places, MAX_SENTENCES), terms, form);
   }
+  // "哪位领导讲话?": the sentence naming a person by role answers, beside the one that names the occasion.
+  const person = form.who ? ranked.slice(0, 8).find((c) => c.sentence > 0 && personByRole(c.text)) : undefined;
+  if (person && answersDirectly(best, terms))
+    return directAnswer(result, choose(ranked, person, query.places, MAX_SENTENCES), terms, form);
   if (!answersDirectly(best, terms)) return relatedAnswer(result, ranked, form);
   if (form.list) {
     const listed = enumerationAfter(index, ranked, form);

@@ -24,7 +24,11 @@ export type QuestionForm = {
   overview: boolean;
   /** Asks how a document is built: its parts or chapters ("分哪几个部分", "一共分成几块", "how many parts"). */
   structure?: boolean;
+  /** Asks who (哪位领导讲话, 谁主持, who spoke): answered by a sentence naming a person by role. */
+  who?: boolean;
 };
+
+const WHO = /哪位|哪个领导|哪些领导|是谁|谁(?:主持|讲话|出席|作|参加|介绍|宣读)|\bwho\b/i;
 
 const STRUCTURE =
   /(?:哪几|几|多少)(?:个|大)?(?:部分|章|板块|块内容|大块)|(?:how many|what|which)\s+(?:main\s+)?(?:parts|chapters)\b/i;
@@ -92,7 +96,7 @@ export function questionForm(query: QueryUnderstanding): QuestionForm {
       : undefined;
   const specific = query.terms.filter((t) => !t.generic);
   // Nothing asked beyond the plan itself ("青岛2020年要抓好哪几项重点?", "广州2021年教育工作怎么样?").
-  return { amount, list, overview: !amount && specific.length === 0 };
+  return { amount, list, overview: !amount && specific.length === 0, ...(WHO.test(text) ? { who: true } : {}) };
 }
 
 function chineseUnit(text: string): UnitClass | undefined {
