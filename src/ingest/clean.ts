@@ -92,6 +92,13 @@ const CHROME: RegExp[] = [
   /(领取福利|領取福利)/,
   // A site's notice to its visitors (温馨提示:网站改造…), not the page's text.
   /^(温馨提示|溫馨提示|友情提示|網站提示|网站提示)[:：]/,
+  // A document-sharing site's buttons and terms around the text it shows (下载文档, 本文档由用户上传…).
+  /^(下载文档|下載文檔|收藏\s*分享|网站客服|網站客服)/,
+  /^(ID|大小|页数|頁數|格式|文档编号|文檔編號|上传时间|上傳時間)[:：]\s*\S{1,20}$/i,
+  // Its keywords, spaced out under the file name: "2023 教育局 上半年 工作情况 总结".
+  // (Words or a year only: a table's row has figures.)
+  /^(?:(?:\p{Script=Han}{1,6}|(?:19|20)\d{2})[ \u3000]+){3,}\p{Script=Han}{1,6}$/u,
+  /(本文档由用户上传|本文檔由用戶上傳|文件下载后无此问题|下载前请仔细阅读|付费完成后未能成功下载|版权归属用户)/,
   // 本站声明 is chrome; 本网讯 opens a report's first paragraph.
   /^(免责声明|免責聲明|本站(?![讯訊])|本网(?![讯訊])|本網(?![讯訊])|联系客服|聯繫客服|在线客服|在線客服|下载APP|下載APP|登录\s*[|｜/]\s*注册|登錄\s*[|｜/]\s*註冊)/i,
   /\.(png|jpe?g|gif|svg|webp)\b/i,

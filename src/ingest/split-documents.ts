@@ -60,7 +60,11 @@ export function columnTag(text: string): string | undefined {
 
 /** A title with the page's decorations taken off: column tags, site suffixes, 《》 around the whole line. */
 export function normalizeTitle(text: string): string {
-  let t = text.replace(PAGE_MARK, '').trim();
+  // 2023年…工作总结.docx: a document-sharing site lists the file by its name.
+  let t = text
+    .replace(PAGE_MARK, '')
+    .trim()
+    .replace(/\.(?:docx?|pdf|wps|txt)$/i, '');
   // 首页 政务服务 教育动态 …: a breadcrumb trail separated by spaces only, on the headline's own line.
   t = t.replace(BREADCRUMB_TRAIL, '');
   // 【专题】… and 迈向新征程|…: a column's tag before the headline.

@@ -13,8 +13,8 @@ const PERIOD_BY_RULE: Record<string, [number, number]> = {
   'eval/holdout-pages-3/q03_jiangan_2022zongjie.txt': [2022, 2023],
 };
 
-// Pages still read otherwise than filed (see eval/holdout-pages-4/README.md): a document-sharing page whose title is
-// its download file name and whose own title runs into its first paragraph; a headline whose closing 举行! is cut.
+// Pages still read otherwise than filed (see eval/holdout-pages-4/README.md): a document-sharing page titled by its
+// download file name (its own title runs into its first paragraph); a headline whose closing 举行! is cut.
 const STILL_MISSED = new Set([
   'eval/holdout-pages-4/r11_boxing_2023zongjie.txt',
   'eval/holdout-pages-4/r13_dayao_2023dahui.txt',

@@ -330,6 +330,36 @@ describe('the place the document speaks for', () => {
     });
   });
 
+  it('reads a document-sharing page as the one document it shows, without the site’s buttons and terms', () => {
+    const r = ingest(
+      [
+        '分享',
+        '2031年县教育局上半年工作情况总结.docx',
+        '下载文档',
+        'ID:1327813',
+        '大小:18.62KB',
+        '页数:7页',
+        '温馨提示:',
+        '1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。',
+        '2. 本文档由用户上传,版权归属用户,汇文网负责整理代发布。',
+        '网站客服:3074922707',
+        '2031 教育局 上半年 工作情况 总结',
+        '2031年上半年,泸定县教育局认真落实各项工作要求,扎实改进工作作风,新建幼儿园3所。',
+        '学校 班级 学生 120 教师',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '2031年县教育局上半年工作情况总结',
+      place: '泸定县',
+      type: '工作总结',
+    });
+    const text = allText(r);
+    expect(text).not.toMatch(/下载|本文档由用户上传|ID:|网站客服|2031 教育局 上半年/);
+    // A table's row, with figures, is still text.
+    expect(text).toContain('学校 班级 学生 120 教师');
+  });
+
   it('reads a meeting by the county it was held in, at the level its report speaks for', () => {
     const page = (headline: string, sentence: string) =>
       ingest(`${headline}\n${sentence}\n会议要求,全面推进教育高质量发展。`);
