@@ -8,7 +8,7 @@ import { writeFileAtomic } from './files.js';
 
 // Bump when the files of a build change shape or the rules that make them change (cleaning,
 // chunking, tokens, features); a build of another version is rebuilt from the corpus.
-export const INDEX_VERSION = 18;
+export const INDEX_VERSION = 19;
 
 const noiseSchema = z.record(z.string(), z.number());
 

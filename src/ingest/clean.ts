@@ -66,6 +66,19 @@ const META_LABEL = new RegExp(`^[-•·*\\s]*(${spread(META_LABELS)})[ \\t\\u300
 const META_LABEL_SPACED = new RegExp(
   `^[-•·*\\s]*(${spread([...SPACED_LABELS, ...SPACED_LABELS_MORE, '標題'])})[ \\t\\u3000]+[^\\s:：]`,
 );
+// The 标题 field of a metadata line. A block may be one line ("索 引 号:… 发布日期:… 标  题:X"): the title
+// runs from its label to the next label or the line's end.
+const TITLE_FIELD = new RegExp(
+  `(?:^[-•·*\\s]*|[ \\t\\u3000])(?:${spread(['标题', '標題'])})[ \\t\\u3000]*[:：]?[ \\t\\u3000]*(.+)$`,
+);
+const NEXT_FIELD = new RegExp(`[ \\t\\u3000]+(?:${spread(META_LABELS)})[ \\t\\u3000]*[:：]`);
+
+/** The title a metadata line gives, if it has a 标题 field. */
+export function metaTitle(line: string): string | undefined {
+  const value = line.match(TITLE_FIELD)?.[1];
+  const title = value?.split(NEXT_FIELD)[0].trim();
+  return title || undefined;
+}
 // A date on its own line, also in parentheses, run together ("20221月26"), or opening a dateline
 // ("2014-03-14   来源:记者站").
 const DATE_ONLY =

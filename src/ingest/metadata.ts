@@ -66,7 +66,8 @@ export function readMetadata(doc: RawDocument): DocumentMeta {
     derived && named?.names === 'reported'
       ? '解读'
       : detectType(
-          sentenceTitle ? '' : simplifiedTitle,
+          // A headline's closing exclamation (…大会举行!) says nothing of the kind.
+          sentenceTitle ? '' : simplifiedTitle.replace(/[!！]+$/, ''),
           subtitles.join('\n'),
           simplifiedBody,
           Boolean(titleLine),

@@ -2,7 +2,7 @@
 // and one document may be spread over a page's headline, a metadata block, an issuing notice
 // (关于印发《X》的通知) and the plan itself. A new document starts only where a title names a plan
 // other than the one being read, after that plan has text of its own.
-import type { CleanLine } from './clean.js';
+import { type CleanLine, metaTitle } from './clean.js';
 import { findPlaceMentions } from './places.js';
 
 /**
@@ -152,8 +152,10 @@ const BYLINE =
 // Site sections and banners: 首页, 教育新闻, 本市动态, …信息公开网.
 const SECTION_NAME =
   /(首页|首頁|新闻|新聞|动态|動態|公告|要闻|要聞|资讯|資訊|栏目|欄目|专题|專題|导航|導航|公开|公開)$|(网|網|网站|網站|门户|門戶)(\s|$)/;
-const META_TITLE = /^(?:标|標)[ \t\u3000]*(?:题|題)[ \t\u3000]*[:：]?[ \t\u3000]*(.+)$/;
 const JIEDU_FIRST = /^(一、)?(起草|编制|編制|出台|制定|修订|修訂)(背景|过程|過程|依据|依據|说明|說明|情况|情況)/;
+
+// A title-like phrase, a space, then the text: a title and its first paragraph on one line.
+const TITLE_RUN_ON = /^([^\s，,。；;:：]{6,60})[ \t\u3000]+(\S.*)$/;
 
 function isSentence(text: string): boolean {
   return /[。；;！!？?]/.test(text) || (text.length >= 60 && /[，,]/.test(text));
@@ -320,11 +322,18 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
       continue;
     }
     if (line.kind === 'meta') {
-      const title = line.text.match(META_TITLE);
+      const title = metaTitle(line.text);
+      // A headline read as a sentence (表彰先进!…大会举行!) that the metadata block below names as the title:
+      // it was the title after all, not the first line of the text.
+      const headline = current?.body.length === 1 ? current.body[0] : undefined;
+      if (title && headline && normalizeTitle(headline) === normalizeTitle(title)) {
+        current!.body.pop();
+        current!.substantive = false;
+      }
       addMeta(line.text);
       if (title && !current?.substantive) {
-        doc().titles.push({ text: normalizeTitle(title[1]), kind: 'meta' });
-        addTag(doc(), title[1]);
+        doc().titles.push({ text: normalizeTitle(title), kind: 'meta' });
+        addTag(doc(), title);
       }
       continue;
     }
@@ -406,6 +415,19 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
         addTag(doc(), text);
         continue;
       }
+    }
+    // "2023年…工作状况总结 2023年上半年,博兴县…": the document's own title run together with its first
+    // paragraph on one line, as converted Word files come: the title is the plan's, the rest its text.
+    const runOn = header ? text.match(TITLE_RUN_ON) : null;
+    if (runOn && isPlanTitle(runOn[1]) && isSentence(runOn[2])) {
+      const d = doc();
+      flushMeta();
+      d.titles.push({ text: normalizeTitle(runOn[1]), kind: 'plan' });
+      addTag(d, runOn[1]);
+      d.body.push(runOn[2]);
+      d.substantive = true;
+      afterNotice = false;
+      continue;
     }
     const d = doc();
     flushMeta();

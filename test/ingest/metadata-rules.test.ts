@@ -360,6 +360,47 @@ describe('the place the document speaks for', () => {
     expect(text).toContain('学校 班级 学生 120 教师');
   });
 
+  it('takes a title run together with the first paragraph on one line as the document’s own title', () => {
+    const r = ingest(
+      [
+        '2031年县教育局上半年工作情况总结.docx',
+        '2031年县教育体育局上半年工作状况总结 2031年上半年,泸定县教育体育局扎实改进工作作风,新建幼儿园3所。',
+        '一、全县教育工作状况',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '2031年县教育体育局上半年工作状况总结',
+      place: '泸定县',
+      type: '工作总结',
+    });
+    expect(allText(r)).toMatch(/^2031年上半年,泸定县/);
+    // A heading and its first sentence on one line are not a title: the phrase names no plan.
+    const heading = ingest('2031年泸定县教育工作要点\n一、总体要求 2031年,全县教育系统要坚持立德树人。');
+    expect(heading.documents[0].title).toBe('2031年泸定县教育工作要点');
+    expect(allText(heading)).toContain('一、总体要求 2031年');
+  });
+
+  it('keeps a headline ending in ! when the metadata block below names it as the title, also on one line', () => {
+    const r = ingest(
+      [
+        '无障碍浏览 长者模式',
+        '泸定县人民政府',
+        '表彰先进!赞颂师者!2031年泸定县教师节表彰大会举行!',
+        '索 引 号:1153-/2031-0920002 发文机构:泸定县政府办 发布日期:2031年09月15日 标  题:表彰先进!赞颂师者!2031年泸定县教师节表彰大会举行!',
+        '9月11日,我县召开2031年教育发展大会暨教师节庆祝大会,表彰先进集体和个人。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '表彰先进!赞颂师者!2031年泸定县教师节表彰大会举行!',
+      place: '泸定县',
+      year: 2031,
+      type: '会议报道',
+    });
+    expect(allText(r)).toMatch(/^9月11日/);
+  });
+
   it('reads a meeting by the county it was held in, at the level its report speaks for', () => {
     const page = (headline: string, sentence: string) =>
       ingest(`${headline}\n${sentence}\n会议要求,全面推进教育高质量发展。`);
