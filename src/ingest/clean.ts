@@ -90,6 +90,12 @@ const PUBLICATION_MARK = /^[(（]此件[^()（）]{1,8}[)）]$/;
 const TEMPLATE_INTRO =
   /^(?:下面|以下)是小[编編](?:为|為)大家(?:精心)?(?:整理|收集|搜集|準備|准备)的(.{4,80}?)[,，]\s*(?:供大家参考|供大家參考|仅供参考|僅供參考|希望对|希望對|欢迎|歡迎)/;
 
+// Document-sharing sites introduce the file they show: "《X.docx》由会员分享,可在线阅读,更多相关《X.docx(2页珍藏版)》
+// 请在优知文库上搜索。", or list its page images ("X_第1頁", "X_第2頁"): X is the page's title.
+const SHARED_FILE_INTRO =
+  /^《([^《》]{4,80}?)(?:\.(?:docx?|pdf|pptx?|wps|txt))?》(?:由|是由)(?:会员|會員|用户|用戶|网友|網友)(?:分享|上传|上傳|提供)/i;
+const SHARED_PAGE_IMAGE = /^([^《》]{4,80}?)\s*[_＿]\s*第\s*\d{1,3}\s*[页頁]$/;
+
 const CHROME: RegExp[] = [
   /^(当前位置|當前位置|您现在的位置|您現在的位置|您当前的位置|您當前的位置|您的位置|所在位置|首页\s*>|首頁\s*>)/,
   /^[>›»]\s*\S/, // the rest of a breadcrumb trail: "> 政务公开 > 政务动态"
@@ -111,7 +117,9 @@ const CHROME: RegExp[] = [
   // Its keywords, spaced out under the file name: "2023 教育局 上半年 工作情况 总结".
   // (Words or a year only: a table's row has figures.)
   /^(?:(?:\p{Script=Han}{1,6}|(?:19|20)\d{2})[ \u3000]+){3,}\p{Script=Han}{1,6}$/u,
-  /(本文档由用户上传|本文檔由用戶上傳|文件下载后无此问题|下载前请仔细阅读|付费完成后未能成功下载|版权归属用户)/,
+  /(本文档由用户上传|本文檔由用戶上傳|本文档由用户提供|本文檔由用戶提供|文件下载后无此问题|下载前请仔细阅读|付费完成后未能成功下载|版权归属用户)/,
+  /^(下载本文档|下載本文檔|文档简介|文檔簡介|文档介绍|文檔介紹)$/,
+  /^(已阅读|已閱讀)\d+[页頁]/, // "已閱讀5頁,還剩3頁未讀, 繼續免費閱讀"
   // 本站声明 is chrome; 本网讯 opens a report's first paragraph.
   /^(免责声明|免責聲明|本站(?![讯訊])|本网(?![讯訊])|本網(?![讯訊])|联系客服|聯繫客服|在线客服|在線客服|下载APP|下載APP|登录\s*[|｜/]\s*注册|登錄\s*[|｜/]\s*註冊)/i,
   /\.(png|jpe?g|gif|svg|webp)\b/i,
@@ -226,6 +234,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
   text = removePinyinAnnotations(text, noise);
 
   const lines: CleanLine[] = [];
+  let sharedFile = false;
   for (const rawLine of text.split('\n')) {
     // Bytes read as Latin-1 first: the symbols they show (™ •) are not emoji, and a title or a metadata
     // line is read from the repaired text like any other.
@@ -261,9 +270,13 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
       previous.text += line;
       continue;
     }
-    const intro = line.match(TEMPLATE_INTRO);
-    if (intro) {
-      lines.push({ text: `标题:${intro[1]}`, kind: 'meta' });
+    const intro = line.match(TEMPLATE_INTRO) ?? line.match(SHARED_FILE_INTRO);
+    const pageImage = line.match(SHARED_PAGE_IMAGE);
+    if (intro || pageImage) {
+      sharedFile = true;
+      const title = `标题:${(intro ?? pageImage)![1]}`;
+      // One title, however many page images repeat it.
+      if (!lines.some((l) => l.kind === 'meta' && l.text === title)) lines.push({ text: title, kind: 'meta' });
       continue;
     }
     if (
@@ -294,7 +307,31 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
     noise.mojibakeMarked += mojibake.marked;
     lines.push({ text: removeStraySpaces(mojibake.text, noise), kind: 'body' });
   }
-  return { lines: dropMenuRuns(lines, noise), noise };
+  const kept = dropMenuRuns(lines, noise);
+  return { lines: sharedFile ? joinSharedPages(kept) : kept, noise };
+}
+
+/**
+ * A document-sharing site shows a file's pages as numbered blocks ("1、房县教育局…", "2、领、有担当的…") that break
+ * wherever the page broke, mid-word as often as not. The numbers run 1, 2, 3 …: each is taken off, and a block
+ * that continues an unfinished sentence is joined to it. (A plan's own "1、" items follow a finished sentence.)
+ */
+function joinSharedPages(lines: CleanLine[]): CleanLine[] {
+  const out: CleanLine[] = [];
+  let next = 1;
+  for (const line of lines) {
+    const block = line.kind === 'body' ? line.text.match(/^(\d{1,3})、(.+)$/) : null;
+    if (!block || Number(block[1]) !== next) {
+      out.push(line);
+      continue;
+    }
+    next++;
+    const previous = out[out.length - 1];
+    const unfinished = previous?.kind === 'body' && !/[。！？；：!?;:”’」』)）]$/.test(previous.text);
+    if (Number(block[1]) > 1 && unfinished) previous.text += block[2];
+    else out.push({ text: block[2], kind: 'body' });
+  }
+  return out;
 }
 
 function stripHtml(text: string, noise: NoiseCounts): string {

@@ -157,6 +157,16 @@ const JIEDU_FIRST = /^(一、)?(起草|编制|編制|出台|制定|修订|修訂
 // A title-like phrase, a space, then the text: a title and its first paragraph on one line.
 const TITLE_RUN_ON = /^([^\s，,。；;:：]{6,60})[ \t\u3000]+(\S.*)$/;
 
+// What opens a plan's text: its first part or item (一、, 1., (一)) or its year.
+const TEXT_OPENING =
+  /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|(?:19|20)\d{2}年)/;
+
+/** "房县教育局2024年工作要点1.全面坚持…": the title the page already gave, run on into the text with no space. */
+function titleRunningOn(text: string, titles: { text: string }[]): [string, string] | undefined {
+  const title = titles.find((t) => text.startsWith(t.text) && TEXT_OPENING.test(text.slice(t.text.length)));
+  return title ? [title.text, text.slice(title.text.length)] : undefined;
+}
+
 function isSentence(text: string): boolean {
   return /[。；;！!？?]/.test(text) || (text.length >= 60 && /[，,]/.test(text));
 }
@@ -418,13 +428,14 @@ export function splitDocuments(input: CleanLine[]): RawDocument[] {
     }
     // "2023年…工作状况总结 2023年上半年,博兴县…": the document's own title run together with its first
     // paragraph on one line, as converted Word files come: the title is the plan's, the rest its text.
-    const runOn = header ? text.match(TITLE_RUN_ON) : null;
-    if (runOn && isPlanTitle(runOn[1]) && isSentence(runOn[2])) {
+    const spaced = header ? text.match(TITLE_RUN_ON) : null;
+    const runOn = spaced ? [spaced[1], spaced[2]] : header ? titleRunningOn(text, current?.titles ?? []) : undefined;
+    if (runOn && isPlanTitle(runOn[0]) && isSentence(runOn[1])) {
       const d = doc();
       flushMeta();
-      d.titles.push({ text: normalizeTitle(runOn[1]), kind: 'plan' });
-      addTag(d, runOn[1]);
-      d.body.push(runOn[2]);
+      d.titles.push({ text: normalizeTitle(runOn[0]), kind: 'plan' });
+      addTag(d, runOn[0]);
+      d.body.push(runOn[1]);
       d.substantive = true;
       afterNotice = false;
       continue;

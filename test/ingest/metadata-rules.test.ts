@@ -360,6 +360,48 @@ describe('the place the document speaks for', () => {
     expect(text).toContain('学校 班级 学生 120 教师');
   });
 
+  it('reads the file a document-sharing site introduces, and joins the numbered blocks its pages broke into', () => {
+    const r = ingest(
+      [
+        '《泸定县教育局2031年工作要点.docx》由会员分享,可在线阅读,更多相关《泸定县教育局2031年工作要点.docx(2页珍藏版)》请在优知文库上搜索。',
+        '1、泸定县教育局2031年工作要点1.全面坚持党对教育工作的领导。加快推动党的组织全覆盖。2 .全面落实立德树人根本任务。培养有理想、有本',
+        '2、领、有担当的时代新人。3 .推进各级各类教育高质量发展。',
+        '3、全面加强学生心理健康教育。',
+      ].join('\n'),
+    );
+    expect(r.documents).toHaveLength(1);
+    expect(r.documents[0]).toMatchObject({
+      title: '泸定县教育局2031年工作要点',
+      place: '泸定县',
+      year: 2031,
+      type: '工作要点',
+    });
+    const text = allText(r);
+    expect(text).toMatch(/^1\.全面坚持党对教育工作的领导/);
+    expect(text).toContain('培养有理想、有本领、有担当的时代新人。');
+    expect(text).toContain('3 .推进各级各类教育高质量发展。\n全面加强学生心理健康教育。');
+    expect(text).not.toMatch(/由会员分享|\n\d、/);
+
+    const images = ingest(
+      [
+        '泸定縣教育局2031年工作總結_第1頁',
+        '泸定縣教育局2031年工作總結_第2頁',
+        '已閱讀5頁,還剩3頁未讀, 繼續免費閱讀',
+        '下載本文檔',
+        '版權說明:本文檔由用戶提供並上傳,收益歸屬內容提供方,若內容存在侵權,請進行舉報或認領',
+        '文檔簡介',
+        '泸定縣教育局2031年工作總結一、2031年教育工作總結(一)加強黨的建設。全縣教育系統開展黨紀學習教育。',
+      ].join('\n'),
+    );
+    expect(images.documents).toHaveLength(1);
+    expect(images.documents[0]).toMatchObject({
+      title: '泸定縣教育局2031年工作總結',
+      place: '泸定县',
+      type: '工作总结',
+    });
+    expect(allText(images)).toBe('一、2031年教育工作總結(一)加強黨的建設。全縣教育系統開展黨紀學習教育。');
+  });
+
   it('takes a title run together with the first paragraph on one line as the document’s own title', () => {
     const r = ingest(
       [
