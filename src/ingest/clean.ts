@@ -320,7 +320,7 @@ function joinSharedPages(lines: CleanLine[]): CleanLine[] {
   const out: CleanLine[] = [];
   let next = 1;
   for (const line of lines) {
-    const block = line.kind === 'body' ? line.text.match(/^(\d{1,3})、(.+)$/) : null;
+    const block = line.kind === 'body' ? line.text.match(/^(\d{1,3})、\s*(.+)$/) : null;
     if (!block || Number(block[1]) !== next) {
       out.push(line);
       continue;
