@@ -61,7 +61,9 @@ const META_LABELS = [
 // Labels long or distinctive enough to be recognised with a space instead of a colon ("索引号 1378…").
 const SPACED_LABELS = ['索引号', '索引號', '发布机构', '發布機構', '发文机构', '發文機構', '发布日期', '發布日期'];
 const SPACED_LABELS_MORE = ['成文日期', '公开方式', '公開方式', '公开目录', '公開目錄', '发文字号', '發文字號', '标题'];
-const spread = (labels: string[]) => labels.map((l) => [...l].join('[ \\t\\u3000]*')).join('|');
+// 發布 is also written 發佈 in traditional script.
+const spread = (labels: string[]) =>
+  labels.map((l) => [...l].map((c) => (c === '布' ? '[布佈]' : c)).join('[ \\t\\u3000]*')).join('|');
 const META_LABEL = new RegExp(`^[-•·*\\s]*(${spread(META_LABELS)})[ \\t\\u3000]*[:：]`);
 const META_LABEL_SPACED = new RegExp(
   `^[-•·*\\s]*(${spread([...SPACED_LABELS, ...SPACED_LABELS_MORE, '標題'])})[ \\t\\u3000]+[^\\s:：]`,
@@ -117,7 +119,7 @@ const CHROME: RegExp[] = [
   // Its keywords, spaced out under the file name: "2023 教育局 上半年 工作情况 总结".
   // (Words or a year only: a table's row has figures.)
   /^(?:(?:\p{Script=Han}{1,6}|(?:19|20)\d{2})[ \u3000]+){3,}\p{Script=Han}{1,6}$/u,
-  /(本文档由用户上传|本文檔由用戶上傳|本文档由用户提供|本文檔由用戶提供|文件下载后无此问题|下载前请仔细阅读|付费完成后未能成功下载|版权归属用户)/,
+  /(本文[档檔]由用[户戶](?:上[传傳]|提供)|文件下[载載][后後][无無]此[问問]题|文件下載後無此問題|下[载載]前[请請]仔[细細][阅閱][读讀]|付[费費]完成[后後]未能成功下[载載]|版[权權][归歸][属屬]用[户戶])/,
   /^(下载本文档|下載本文檔|文档简介|文檔簡介|文档介绍|文檔介紹)$/,
   /^(已阅读|已閱讀)\d+[页頁]/, // "已閱讀5頁,還剩3頁未讀, 繼續免費閱讀"
   // 本站声明 is chrome; 本网讯 opens a report's first paragraph.
