@@ -57,6 +57,8 @@ const META_LABELS = [
   ...['公开方式', '公開方式', '公开目录', '公開目錄', '概述', '标题', '標題', '组配分类', '組配分類', '信息分类'],
   ...['信息分類', '废止日期', '廢止日期', '有效性', '公文时效', '公文時效', '印发机关', '印發機關', '印发时间'],
   ...['印發時間', '中文名', '文种', '文種', '附件'],
+  // A news site's review chain and editor: 一审:…, 二审:…, 三审:…, 责编:….
+  ...['一审', '一審', '二审', '二審', '三审', '三審', '初审', '初審', '复审', '複審', '终审', '終審', '责编', '責編'],
 ];
 // Labels long or distinctive enough to be recognised with a space instead of a colon ("索引号 1378…").
 const SPACED_LABELS = ['索引号', '索引號', '发布机构', '發布機構', '发文机构', '發文機構', '发布日期', '發布日期'];
@@ -309,7 +311,7 @@ export function cleanText(raw: string, format: 'text' | 'markdown' | 'html'): Cl
     noise.mojibakeMarked += mojibake.marked;
     lines.push({ text: removeStraySpaces(mojibake.text, noise), kind: 'body' });
   }
-  const kept = dropMenuRuns(lines, noise);
+  const kept = dropRelatedLinks(dropMenuRuns(lines, noise), noise);
   return { lines: sharedFile ? joinSharedPages(kept) : kept, noise };
 }
 
@@ -390,6 +392,26 @@ function isChrome(line: string): boolean {
   // Menu items: a bullet and a few words.
   if (/^[•·●▪■◆◇○►▶*-]\s*/.test(line) && line.length <= 20 && !SENTENCE_PUNCT.test(line)) return true;
   return false;
+}
+
+/**
+ * A news page's list of other stories under the report's closing block (来源:…, 责编:…): two or more headlines and
+ * nothing else to the end of the page. A tail holding any sentence is text (an attachment after a notice's block).
+ */
+function dropRelatedLinks(lines: CleanLine[], noise: NoiseCounts): CleanLine[] {
+  let lastMeta = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].kind === 'meta') {
+      lastMeta = i;
+      break;
+    }
+  }
+  const tail = lines.slice(lastMeta + 1);
+  const textAbove = lines.slice(0, Math.max(lastMeta, 0)).some((l) => l.kind === 'body' && /[。；]/.test(l.text));
+  const headlines = tail.every((l) => l.kind === 'body' && l.text.length <= 50 && !/[。；;]/.test(l.text));
+  if (lastMeta < 0 || !textAbove || tail.length < 2 || !headlines) return lines;
+  noise.chromeLines += tail.length;
+  return lines.slice(0, lastMeta + 1);
 }
 
 /** Navigation menus: three or more consecutive short lines that are not sentences or headings. */

@@ -139,7 +139,8 @@ const LEADING_DATE =
   /^(?:(?:本[报報]讯|本[网網]讯|[^\s，,。]{0,12}?\d{1,2}月\d{1,2}日[讯訊])(?:\s*[(（][^()（）]{0,40}[)）])?)?\s*(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?[,，\s]*/;
 const MEETING_WORD = '(?:会议|會議|大会|大會|会|會)';
 // "眉县召开2023年…动员会": who held it, then the meeting, up to the last 会 of the clause.
-const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)(.*${MEETING_WORD})`);
+// ("我市召开了…": the particle is not the meeting's.)
+const HELD = new RegExp(`^(.{0,20}?)(?:召开|召開|举行|舉行)了?(.*${MEETING_WORD})`);
 // "2022年全省教育工作会议以视频会议形式在郑州召开": the meeting, then where and how.
 const WAS_HELD = new RegExp(`^(.+?${MEETING_WORD})(?:以|在|于|於|.{0,2}(?:召开|召開|举行|舉行))`);
 const HELD_AT_END = new RegExp(`${MEETING_WORD}(?:召开|召開|举行|舉行)\\s*$`);

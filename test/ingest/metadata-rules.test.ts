@@ -1026,6 +1026,39 @@ describe('noise', () => {
     expect(lines[0].text).toBe('深化改革 突破创新 全面提升教育的整体水平');
   });
 
+  it('drops a news page’s review chain and its list of other stories below the report', () => {
+    const r = ingest(
+      [
+        '2月2日下午,我市召开了2031年全市教育工作会议,会议总结了2030年教育工作。',
+        '会议要求,必须始终坚持教育优先发展,为“五个醴陵”建设提供强有力的人才支撑。',
+        '一审:赵娟',
+        '三审:谷希成',
+        '责编:许文婷',
+        '来源:醴陵市融媒体中心',
+        '市卫健系统党员干部热议全会精神',
+        '醴陵:乡镇联动齐发力 织密农村交通“安全网”',
+        '相机里的温情!河坪村为60余名留守老人免费拍照留影',
+      ].join('\n'),
+    );
+    expect(r.documents[0]).toMatchObject({ title: '2031年全市教育工作会议', place: '醴陵市', type: '会议报道' });
+    expect(allText(r)).toBe(
+      '2月2日下午,我市召开了2031年全市教育工作会议,会议总结了2030年教育工作。\n' +
+        '会议要求,必须始终坚持教育优先发展,为“五个醴陵”建设提供强有力的人才支撑。',
+    );
+    // Below a notice's closing block, an attachment with sentences is text.
+    const attached = ingest(
+      [
+        '2031年泸定县教育工作要点',
+        '一、总体要求。坚持立德树人。',
+        '来源:泸定县教育局',
+        '附件',
+        '泸定县教育重点项目表',
+        '新建幼儿园3所,改扩建学校5所。',
+      ].join('\n'),
+    );
+    expect(allText(attached)).toContain('新建幼儿园3所,改扩建学校5所。');
+  });
+
   it('leaves doubled punctuation as it is: quotes stay verbatim', () => {
     const r = ingest('2031年教育工作要點\n2031年,,我市教育敢為人先、一馬當先,、奮勇爭先,,率先實施改革。');
     expect(allText(r)).toBe('2031年,,我市教育敢為人先、一馬當先,、奮勇爭先,,率先實施改革。');
